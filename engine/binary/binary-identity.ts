@@ -1,0 +1,49 @@
+export type BinaryFormat = 'elf' | 'macho' | 'pe' | 'script' | 'unknown';
+
+export interface GoBuildInfo {
+  /** Runtime version the binary was built with, e.g. "go1.22.12"; "" when the binary carries build info but no readable version (gccgo, unreadable old-style pointers). */
+  version: string;
+  /** Main package path, e.g. "cmd/go". */
+  path: string | null;
+  /** The "mod" line's module path, if any. */
+  mainModule: string | null;
+  /** "build\tKEY=VALUE" lines: -trimpath, -compiler, CGO_ENABLED, GOOS, GOARCH, vcs... */
+  buildSettings: Record<string, string>;
+}
+
+/**
+ * Machine-readable problem codes found in BinaryIdentity.problems.
+ * - truncated: a header, table, section or segment points past the real file size.
+ * - bad-header: a header field is invalid (bad class, entry size, signature...).
+ * - partial-read: something needed lies past the bytes supplied but inside the file; read more of it.
+ * - buildinfo-unreadable: the Go build info magic was found but its strings could not be decoded.
+ * - internal-error: the parser hit a bug; the rest of the identity is best effort.
+ */
+export type BinaryProblem = 'truncated' | 'bad-header' | 'partial-read' | 'buildinfo-unreadable' | 'internal-error';
+
+export interface BinaryIdentity {
+  format: BinaryFormat;
+  /** GOOS spelling: linux, darwin, windows, freebsd, ... */
+  os: string | null;
+  /** GOARCH spelling: amd64, arm64, 386, arm, ...; for a fat Mach-O the slices' arches joined by ",". */
+  arch: string | null;
+  bits: 32 | 64 | null;
+  /** ELF PT_INTERP path, Mach-O LC_LOAD_DYLINKER path; for a script, the shebang line without "#!", trimmed. */
+  interpreter: string | null;
+  /** ELF only: PT_INTERP or PT_DYNAMIC present => dynamic. */
+  linkage: 'static' | 'dynamic' | null;
+  /** ELF DT_NEEDED, Mach-O LC_LOAD_DYLIB (and weak/reexport/upward variants), PE imported DLL names. */
+  needed: string[];
+  /** null when no Go build info is found. */
+  go: GoBuildInfo | null;
+  /** Built by gccgo: needs libgo.so*, has a .go_export section, or its build info says -compiler=gccgo. */
+  gccgo: boolean;
+  /** BinaryProblem codes; [] when fine. */
+  problems: string[];
+  /** Mach-O: an LC_CODE_SIGNATURE load command is present (in every slice, for a fat file). */
+  codeSigned?: boolean;
+  /** ELF: the Go build ID from the .note.go.buildid note. */
+  goBuildId?: string;
+  /** PE: the optional header's subsystem, e.g. "windows-cui", "windows-gui". */
+  subsystem?: string;
+}

@@ -1,0 +1,25 @@
+import type { Check } from './finding.js';
+import { PURE_MARKER } from '../probes/probe-programs.js';
+import { evidenceOf, ok, view } from './toolchain-view.js';
+
+/** The definition of a working toolchain: it builds and runs a pure-Go program. */
+export const buildFailed: Check = (facts) => {
+  const v = view(facts);
+  if (!v.go) return [];
+  const { buildPure, runPure, version } = facts.commands;
+  if (ok(buildPure) && ok(runPure) && !!runPure?.stdout.includes(PURE_MARKER)) return [];
+  const evidence = !buildPure
+    ? [`build not attempted: go version did not answer`, evidenceOf(version, 2)]
+    : !ok(buildPure)
+      ? [evidenceOf(buildPure, 6)]
+      : [evidenceOf(buildPure, 1), evidenceOf(runPure, 4)];
+  return [
+    {
+      code: 'BUILD_FAILED',
+      severity: 'error',
+      message: !buildPure ? 'go could not be asked to build a program.' : !ok(buildPure) ? 'Building a hello-world program failed.' : 'The built program did not run correctly.',
+      evidence,
+      fix: 'See the other findings for the cause; a fresh install of Go fixes most toolchain damage.',
+    },
+  ];
+};

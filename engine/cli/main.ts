@@ -1,0 +1,102 @@
+import { parseArgs } from 'node:util';
+import { collectFacts } from '../probes/collect-facts.js';
+import { buildReport, type Report } from '../report/build-report.js';
+import { renderText } from '../report/render-text.js';
+import { redactSnapshot } from '../facts/redact-snapshot.js';
+import { openTarget, TARGET_SYNTAX } from '../transport/open-target.js';
+import { TargetError } from '../transport/target-error.js';
+import type { Transport } from '../transport/transport.js';
+
+export const EXIT = { ready: 0, degraded: 10, broken: 11, absent: 12, usage: 2 } as const;
+
+const HELP = `goverity: is the Go on this machine real and working?
+
+Usage:
+  goverity verify   [--target T] [--json] [--timeout-ms N] [--online]
+  goverity snapshot [--target T] [--no-redact] [--timeout-ms N]
+
+Targets T: ${TARGET_SYNTAX}   (default: local)
+  local              this machine, as your shell environment sees it
+  docker-image:IMG   a fresh container from IMG with no network, removed afterwards
+  docker:CONTAINER   a running container, left as it was found
+
+Options:
+  --json           print the report as one JSON object (schema goverity/report@1), nothing else
+  --timeout-ms N   limit for each quick go command (version, env, tool -V); builds get 9 x N (default 20000)
+  --online         also check that the GOPROXY chain can be reached (off by default: verification is hermetic)
+  --no-redact      snapshot: keep home directories, user and host names, and credentials as they are
+
+Exit status (verify): 0 ready, 10 degraded, 11 broken, 12 absent, 2 usage or target error.
+`;
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return command ? 0 : EXIT.usage;
+  }
+  try {
+    if (command === 'verify' || command === 'snapshot') return await verifyOrSnapshot(command, rest);
+    throw new UsageError(`unknown command "${command}" (try: goverity --help)`);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof TargetError) {
+      process.stderr.write(`goverity: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    const err = e as Error;
+    process.stderr.write(`goverity: ${err.message.split('\n')[0]}\n`);
+    return EXIT.usage;
+  }
+}
+
+async function verifyOrSnapshot(command: 'verify' | 'snapshot', args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        target: { type: 'string', default: 'local' },
+        json: { type: 'boolean', default: false },
+        'timeout-ms': { type: 'string' },
+        online: { type: 'boolean', default: false },
+        'no-redact': { type: 'boolean', default: false },
+        redact: { type: 'boolean', default: true },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message} (try: goverity --help)`);
+  }
+  const o = parsed.values;
+  const timeout = o['timeout-ms'] === undefined ? undefined : Number(o['timeout-ms']);
+  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 100)) throw new UsageError(`--timeout-ms takes a whole number of milliseconds ≥ 100, not "${o['timeout-ms']}"`);
+
+  await using transport = await openInterruptibly(o.target!);
+  const facts = await collectFacts(transport, {
+    online: o.online,
+    limits: timeout ? { commandTimeoutMs: timeout, buildTimeoutMs: timeout * 9 } : {},
+  });
+  if (command === 'snapshot') {
+    const out = o['no-redact'] ? facts : redactSnapshot(facts);
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    return 0;
+  }
+  const report: Report = buildReport(facts);
+  if (o.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else process.stdout.write(renderText(report, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
+  return EXIT[report.verdict];
+}
+
+/** Ctrl-C or SIGTERM mid-verification still disposes the target (a docker-image container is removed). */
+async function openInterruptibly(target: string): Promise<Transport> {
+  const transport = await openTarget(target, { 'goverity.pid': String(process.pid) });
+  const onSignal = (sig: NodeJS.Signals) => {
+    void Promise.resolve(transport[Symbol.asyncDispose]()).finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return transport;
+}

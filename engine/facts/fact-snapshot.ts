@@ -1,0 +1,123 @@
+import type { BinaryIdentity } from '../binary/binary-identity.js';
+import type { ExecResult, FileType, Platform } from '../transport/transport.js';
+
+export const FACTS_SCHEMA = 'goverity/facts@1';
+
+/** One step on the way from a PATH entry to the program that really runs. */
+export interface Hop {
+  path: string;
+  type: FileType | 'missing' | 'loop';
+  /** How this hop was reached from the previous one. */
+  via: 'path' | 'symlink' | 'script';
+  linkTarget?: string;
+  mode?: number;
+  size?: number;
+}
+
+/** A file named `go` (or go.exe, go.bat... on Windows) found in a PATH directory. */
+export interface GoCandidate {
+  /** The PATH entry it was found in, and its position in PATH. */
+  dir: string;
+  index: number;
+  path: string;
+  /** The OS would run it (exec bits on Unix; an extension in PATHEXT on Windows). */
+  executable: boolean;
+  hops: Hop[];
+  /** The file at the end of the symlink chain; null when the chain dangles or loops. */
+  realpath: string | null;
+  identity: BinaryIdentity | null;
+  /** The head of a script, when the real file is one (shims and wrappers are scripts). */
+  scriptHead: string | null;
+}
+
+export type CommandName =
+  | 'version'
+  | 'versionLocal'
+  | 'envJson'
+  | 'gorootLocated'
+  | 'compileV'
+  | 'linkV'
+  | 'buildPure'
+  | 'runPure'
+  | 'buildCgo'
+  | 'runCgo';
+
+export interface CommandFact extends ExecResult {
+  /** Environment overrides it ran with (null = unset), beyond the target's own. */
+  envOverrides: Record<string, string | null>;
+  cwd: string | null;
+}
+
+export interface EnvFileFact {
+  path: string;
+  /** null when the file does not exist. */
+  content: string | null;
+}
+
+export interface GorootFact {
+  /** GOROOT as the go command reports it. */
+  path: string;
+  exists: boolean;
+  realpath: string | null;
+  /** First line of $GOROOT/VERSION, when present. */
+  versionFile: string | null;
+  /** Key parts of a toolchain tree, relative to GOROOT → present. */
+  parts: Record<string, boolean>;
+  /** Identity of the go binary inside this GOROOT (bin/go), when there is one. */
+  binary: BinaryIdentity | null;
+  binaryPath: string;
+}
+
+export interface ManagerFact {
+  name: string;
+  root: string;
+  /** Versions the manager has installed. */
+  installed: string[];
+  evidence: string[];
+}
+
+export interface ToolchainFact {
+  root: string;
+  version: string | null;
+  source: string;
+}
+
+export interface ProbeError {
+  probe: string;
+  message: string;
+}
+
+export interface FactSnapshot {
+  schema: typeof FACTS_SCHEMA;
+  target: string;
+  collectedAt: string;
+  platform: Platform;
+  container: { detected: boolean; evidence: string[] };
+  /** Go-relevant variables of the environment the user's shell has (PATH, GO*, CGO_*, CC, HOME...). */
+  env: Record<string, string>;
+  pathEntries: string[];
+  candidates: GoCandidate[];
+  commands: Partial<Record<CommandName, CommandFact>>;
+  /** `go env -json`, parsed; null when it did not yield JSON. */
+  goEnv: Record<string, string> | null;
+  /** The GOROOT in effect (from go env, or GOROOT from the environment when go env failed). */
+  goroot: GorootFact | null;
+  envFiles: { user: EnvFileFact | null; goroot: EnvFileFact | null };
+  /** The C compiler go env CC names, looked up on PATH. */
+  cc: { name: string; path: string | null } | null;
+  writable: Record<string, { path: string; writable: boolean | null }>;
+  /** Who owns the resolved go binary in the system package database, if anyone. */
+  packageOwner: string | null;
+  managers: ManagerFact[];
+  toolchains: ToolchainFact[];
+  online: { proxy: OnlineCheck[]; sumdb: OnlineCheck | null } | null;
+  probeErrors: ProbeError[];
+  timings: Record<string, number>;
+  redactions: string[];
+}
+
+export interface OnlineCheck {
+  url: string;
+  ok: boolean;
+  detail: string;
+}

@@ -1,0 +1,197 @@
+import { FACTS_SCHEMA, type CommandFact, type CommandName, type FactSnapshot, type GoCandidate } from '../facts/fact-snapshot.js';
+import type { Transport } from '../transport/transport.js';
+import { goArgv, runCommand, succeeded } from './go-commands.js';
+import { followSymlinks } from './hop-chain.js';
+import { identifyFile } from './identify-file.js';
+import { findOnPath, pathEntries, which } from './path-lookup.js';
+import { DEFAULT_LIMITS, cachedLstat, envGet, guarded, pathsFor, type ProbeContext, type ProbeLimits } from './probe-context.js';
+import { PROBE_FILES } from './probe-programs.js';
+import { probeGoroot } from './goroot-probe.js';
+import { defaultUserEnvFile, parseEnvFile, probeContainer, readEnvFile, relevantEnv } from './environment-probes.js';
+import { probeInventory } from './inventory-probe.js';
+import { probePackageOwner } from './package-owner-probe.js';
+import { probeOnline } from './online-probe.js';
+
+export interface CollectOptions {
+  limits?: Partial<ProbeLimits>;
+  online?: boolean;
+}
+
+/** Runs every probe against a target and returns the plain fact snapshot; independent probes run concurrently. */
+export async function collectFacts(transport: Transport, options: CollectOptions = {}): Promise<FactSnapshot> {
+  const t0 = performance.now();
+  const timings: Record<string, number> = {};
+  const timed = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const s = performance.now();
+    try {
+      return await fn();
+    } finally {
+      timings[name] = Math.round(performance.now() - s);
+    }
+  };
+  const [platform, fullEnv] = await Promise.all([transport.platform(), transport.environment()]);
+  const ctx: ProbeContext = {
+    transport,
+    platform,
+    env: fullEnv,
+    paths: pathsFor(platform),
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    errors: [],
+    online: options.online ?? false,
+    lstat: cachedLstat(transport),
+  };
+
+  const containerP = guarded(ctx, 'container', { detected: transport.isContainer, evidence: [] }, () => timed('container', () => probeContainer(ctx)));
+  const candidates = await guarded(ctx, 'path', [] as GoCandidate[], () => timed('path', () => probeCandidates(ctx)));
+  const first = candidates.find((c) => c.executable) ?? null;
+
+  const commands: Partial<Record<CommandName, CommandFact>> = {};
+  let goEnv: Record<string, string> | null = null;
+  const rest = first ? await timed('go', () => probeGo(ctx, first, commands)) : null;
+  if (rest) goEnv = rest.goEnv;
+
+  // GOROOT in effect: go env's answer, else the environment's or the env file's claim, else the binary's location.
+  const userEnvPath = goEnv?.GOENV || defaultUserEnvFile(ctx);
+  const userEnvFile = await guarded(ctx, 'user-env-file', null, () => readEnvFile(ctx, userEnvPath));
+  const gorootPath =
+    goEnv?.GOROOT ||
+    envGet(ctx, 'GOROOT') ||
+    parseEnvFile(userEnvFile?.content).GOROOT ||
+    (first?.realpath ? ctx.paths.dirname(ctx.paths.dirname(first.realpath)) : null);
+
+  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online] = await Promise.all([
+    gorootPath ? guarded(ctx, 'goroot', null, () => timed('goroot', () => probeGoroot(ctx, gorootPath, goEnv?.GOTOOLDIR || null))) : null,
+    gorootPath ? guarded(ctx, 'goroot-env-file', null, () => readEnvFile(ctx, ctx.paths.join(gorootPath, 'go.env'))) : null,
+    first ? guarded(ctx, 'cc', null, () => timed('cc', () => probeCc(ctx, goEnv))) : null,
+    guarded(ctx, 'writable', {}, () => timed('writable', () => probeWritable(ctx, goEnv))),
+    first?.realpath ? guarded(ctx, 'package-owner', null, () => timed('packageOwner', () => probePackageOwner(ctx, first.realpath!))) : null,
+    guarded(ctx, 'inventory', { toolchains: [], managers: [] }, () => timed('inventory', () => probeInventory(ctx, goEnv?.GOPATH?.split(ctx.platform.os === 'windows' ? ';' : ':')[0] ?? null))),
+    ctx.online && first && rest?.tmp ? guarded(ctx, 'online', null, () => timed('online', () => probeOnline(ctx, first, rest.tmp!))) : null,
+  ]);
+  if (rest?.tmp) await transport.removeTree(rest.tmp).catch(() => undefined);
+
+  timings.totalMs = Math.round(performance.now() - t0);
+  return {
+    schema: FACTS_SCHEMA,
+    target: transport.target,
+    collectedAt: new Date().toISOString(),
+    platform,
+    container: await containerP,
+    env: relevantEnv(fullEnv),
+    pathEntries: pathEntries(ctx),
+    candidates,
+    commands,
+    goEnv,
+    goroot,
+    envFiles: { user: userEnvFile, goroot: gorootEnvFile },
+    cc,
+    writable,
+    packageOwner,
+    managers: inventory.managers,
+    toolchains: inventory.toolchains,
+    online,
+    probeErrors: ctx.errors,
+    timings,
+    redactions: [],
+  };
+}
+
+async function probeCandidates(ctx: ProbeContext): Promise<GoCandidate[]> {
+  const hits = await findOnPath(ctx, 'go');
+  const identified = new Map<string, ReturnType<typeof identifyFile>>();
+  return Promise.all(
+    hits.map(async (hit) => {
+      const { hops, realpath } = await followSymlinks(ctx, hit.path);
+      if (realpath && !identified.has(realpath)) identified.set(realpath, identifyFile(ctx, realpath));
+      const id = realpath ? await identified.get(realpath)! : { identity: null, scriptHead: null };
+      return { ...hit, hops, realpath, identity: id.identity, scriptHead: id.scriptHead };
+    }),
+  );
+}
+
+async function probeGo(ctx: ProbeContext, go: GoCandidate, commands: Partial<Record<CommandName, CommandFact>>) {
+  const tmp = await guarded(ctx, 'tempdir', null, () => ctx.transport.makeTempDir(PROBE_FILES));
+  const cwd = tmp ?? undefined;
+  const argv = (...args: string[]) => goArgv(ctx, go.path, args);
+  const [version, versionLocal, envJson, gorootLocated] = await Promise.all([
+    runCommand(ctx, argv('version'), { cwd }),
+    runCommand(ctx, argv('version'), { cwd, env: { GOTOOLCHAIN: 'local' } }),
+    runCommand(ctx, argv('env', '-json'), { cwd }),
+    runCommand(ctx, argv('env', 'GOROOT'), { cwd, env: { GOROOT: null, GOENV: 'off' } }),
+  ]);
+  Object.assign(commands, { version, versionLocal, envJson, gorootLocated });
+  const goEnv = parseGoEnvJson(envJson.stdout);
+
+  const exe = ctx.platform.os === 'windows' ? '.exe' : '';
+  const toolDir = goEnv?.GOTOOLDIR;
+  const tools = toolDir
+    ? Promise.all([
+        runCommand(ctx, [ctx.paths.join(toolDir, `compile${exe}`), '-V=full']),
+        runCommand(ctx, [ctx.paths.join(toolDir, `link${exe}`), '-V=full']),
+      ])
+    : Promise.resolve(null);
+
+  // A go that hangs or floods on `version` would do the same on build: don't spend the build budget on it.
+  const sane = !version.timedOut && !version.truncated && !version.spawnError;
+  if (tmp && sane) {
+    const join = ctx.paths.join;
+    const build = async (kind: 'Pure' | 'Cgo', dir: string) => {
+      const out = join(tmp, `${dir}.bin${exe}`);
+      const b = await runCommand(ctx, argv('build', '-o', out, '.'), { cwd: join(tmp, dir), timeoutMs: ctx.limits.buildTimeoutMs });
+      commands[`build${kind}`] = b;
+      if (succeeded(b)) commands[`run${kind}`] = await runCommand(ctx, [out], { cwd: tmp });
+    };
+    await build('Pure', 'pure');
+    // cgo is only attempted where go itself says it is on; a silent CGO_ENABLED=0 is judged from go env and CC.
+    if (goEnv?.CGO_ENABLED === '1') await build('Cgo', 'cgo');
+  }
+  const toolResults = await tools;
+  if (toolResults) [commands.compileV, commands.linkV] = toolResults;
+  return { goEnv, tmp };
+}
+
+export function parseGoEnvJson(text: string): Record<string, string> | null {
+  const start = text.indexOf('{');
+  if (start < 0) return null;
+  try {
+    const parsed = JSON.parse(text.slice(start)) as unknown;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(parsed)) if (typeof v === 'string') out[k] = v;
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+async function probeCc(ctx: ProbeContext, goEnv: Record<string, string> | null): Promise<{ name: string; path: string | null } | null> {
+  const name = (goEnv?.CC || envGet(ctx, 'CC') || (ctx.platform.os === 'darwin' ? 'clang' : 'gcc')).trim().split(/\s+/)[0];
+  if (!name) return null;
+  return { name, path: await which(ctx, name) };
+}
+
+async function probeWritable(ctx: ProbeContext, goEnv: Record<string, string> | null) {
+  const out: Record<string, { path: string; writable: boolean | null }> = {};
+  const sep = ctx.platform.os === 'windows' ? ';' : ':';
+  const targets: [string, string | undefined][] = [
+    ['GOPATH', goEnv?.GOPATH?.split(sep)[0]],
+    ['GOMODCACHE', goEnv?.GOMODCACHE],
+    ['GOCACHE', goEnv?.GOCACHE],
+  ];
+  await Promise.all(
+    targets.map(async ([name, p]) => {
+      if (!p || p === 'off') return;
+      // Go creates these on first use: what counts is the nearest directory that exists.
+      let dir = p;
+      for (let i = 0; i < 32; i++) {
+        const st = await ctx.lstat(dir);
+        if (st) break;
+        const up = ctx.paths.dirname(dir);
+        if (up === dir) break;
+        dir = up;
+      }
+      out[name] = { path: dir, writable: await ctx.transport.writable(dir) };
+    }),
+  );
+  return out;
+}

@@ -1,0 +1,25 @@
+import { identifyBinary } from '../binary/identify-binary.js';
+import type { BinaryIdentity } from '../binary/binary-identity.js';
+import type { ProbeContext } from './probe-context.js';
+
+export interface FileIdentity {
+  identity: BinaryIdentity | null;
+  scriptHead: string | null;
+}
+
+const SCRIPT_HEAD_BYTES = 4096;
+
+/** Reads a file (bounded) and identifies it from its bytes; never runs it. */
+export async function identifyFile(ctx: ProbeContext, path: string): Promise<FileIdentity> {
+  const file = await ctx.transport.readFile(path, ctx.limits.maxBinaryBytes);
+  if (!file) return { identity: null, scriptHead: null };
+  const identity = identifyBinary(file.bytes, { fileSize: file.size });
+  const isText = identity.format === 'script' || (identity.format === 'unknown' && looksLikeText(file.bytes));
+  const scriptHead = isText ? Buffer.from(file.bytes.subarray(0, SCRIPT_HEAD_BYTES)).toString('utf8') : null;
+  return { identity, scriptHead };
+}
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 512);
+  return head.length > 0 && head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b !== 127));
+}

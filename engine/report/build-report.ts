@@ -1,0 +1,50 @@
+import { ALL_CHECKS } from '../checks/all-checks.js';
+import type { Check, Finding } from '../checks/finding.js';
+import type { FactSnapshot } from '../facts/fact-snapshot.js';
+import { view } from '../checks/toolchain-view.js';
+import { decideVerdict, type Verdict } from '../verdict/decide-verdict.js';
+import { deriveProvenance, type Provenance } from '../verdict/derive-provenance.js';
+
+export const REPORT_SCHEMA = 'goverity/report@1';
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  target: string;
+  verdict: Verdict;
+  authentic: boolean | null;
+  provenance: Provenance;
+  go: { path: string; resolved: string | null; version: string | null; goroot: string | null; chain: string[] } | null;
+  findings: Finding[];
+  timings: { totalMs: number } & Record<string, number>;
+}
+
+/** Pure: snapshot → findings → verdict. A check that throws becomes a finding, never a crash. */
+export function buildReport(facts: FactSnapshot, checks: Check[] = ALL_CHECKS): Report {
+  const findings = checks.flatMap((check) => {
+    try {
+      return check(facts);
+    } catch (e) {
+      return [{ code: 'CHECK_FAILED', severity: 'warning' as const, message: `A check failed on these facts: ${(e as Error).message}`, evidence: [String((e as Error).stack ?? e).split('\n').slice(0, 3).join(' | ')], fix: 'Please report this with `goverity snapshot` output.' }];
+    }
+  });
+  const { verdict, authentic } = decideVerdict(findings);
+  const v = view(facts);
+  return {
+    schema: REPORT_SCHEMA,
+    target: facts.target,
+    verdict,
+    authentic,
+    provenance: deriveProvenance(facts),
+    go: v.go
+      ? {
+          path: v.go.path,
+          resolved: v.go.realpath,
+          version: v.printedVersion ?? v.goEnvVersion ?? v.builtVersion,
+          goroot: facts.goEnv?.GOROOT ?? facts.goroot?.path ?? null,
+          chain: [...v.go.hops.map((h) => h.path), ...(v.isIndirection && facts.goroot?.binary?.go ? [facts.goroot.binaryPath] : [])],
+        }
+      : null,
+    findings,
+    timings: { ...facts.timings, totalMs: facts.timings.totalMs ?? 0 },
+  };
+}

@@ -1,0 +1,15 @@
+import type { Finding } from '../checks/finding.js';
+
+export type Verdict = 'ready' | 'degraded' | 'broken' | 'absent';
+
+/** Codes that say the `go` found is not the toolchain it claims to be (contract: identity, not health). */
+export const INAUTHENTIC_CODES = ['GO_STUB', 'GO_VERSION_LIE', 'BINARY_CORRUPT', 'BINARY_WRONG_ARCH'];
+
+/** The verdict is a pure function of the findings; docs/verdict-rules.md states the same rules. */
+export function decideVerdict(findings: Finding[]): { verdict: Verdict; authentic: boolean | null } {
+  if (findings.some((f) => f.code === 'GO_NOT_FOUND')) return { verdict: 'absent', authentic: null };
+  const authentic = !findings.some((f) => INAUTHENTIC_CODES.includes(f.code));
+  if (findings.some((f) => f.severity === 'error')) return { verdict: 'broken', authentic };
+  if (findings.some((f) => f.severity === 'warning')) return { verdict: 'degraded', authentic };
+  return { verdict: 'ready', authentic };
+}

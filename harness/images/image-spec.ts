@@ -1,0 +1,24 @@
+/**
+ * A plain description of one image the harness can build. Specs are data only: the builder
+ * derives the image's tag from the spec, its inputs and its parent's tag (see image-builder.ts).
+ */
+export type ImageSpec = RootfsImageSpec | DockerfileImageSpec;
+
+/** A Debian root filesystem made by `images/base/build.sh TAG SUITE` (debootstrap minbase → docker import). */
+export interface RootfsImageSpec {
+  id: string;
+  kind: 'rootfs';
+  /** A Debian suite debootstrap knows, e.g. `bookworm`. */
+  suite: string;
+}
+
+/** A Dockerfile built on top of another catalog image. The Dockerfile starts `ARG BASE` / `FROM ${BASE}`. */
+export interface DockerfileImageSpec {
+  id: string;
+  kind: 'dockerfile';
+  /** The build context directory, relative to the repository root (an absolute path is accepted too). */
+  dir: string;
+  /** The parent image's id; its tag is passed to the build as the `BASE` build argument. */
+  from: string;
+  buildArgs?: Record<string, string>;
+}

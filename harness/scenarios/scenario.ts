@@ -1,0 +1,22 @@
+import type { Verdict } from '../../engine/verdict/decide-verdict.js';
+
+/** One environment of the corpus, as written in scenarios/<id>.json. */
+export interface Scenario {
+  id: string;
+  title: string;
+  class: 'genuine' | 'degraded' | 'broken' | 'fake' | 'absent';
+  breaks: string;
+  seenAt: string[];
+  image: { from: string; dockerfile?: string };
+  expect: {
+    verdict: Verdict[];
+    authentic?: boolean | null;
+    provenance?: { kind?: string; manager?: string | null };
+    codes: string[];
+    forbidden: string[];
+    /** Genuine layouts must not raise any error finding. */
+    noErrors?: boolean;
+  };
+  /** The file it was read from. */
+  file: string;
+}

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'engine/**/*.test.ts'],
+          testTimeout: 10_000,
+        },
+      },
+      {
+        test: {
+          name: 'docker',
+          include: ['test/docker/**/*.test.ts'],
+          globalSetup: ['test/docker/docker-engine-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 1_200_000,
+          // Image builds and containers share 2 cores; files run one at a time, tests inside them concurrently.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
