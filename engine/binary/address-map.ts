@@ -1,11 +1,9 @@
-/** A file-backed span of the virtual address space: [addr, addr+size) is stored at [offset, offset+size) of the file. */
 export interface MappedRange {
   addr: number;
   offset: number;
   size: number;
 }
 
-/** Translates virtual addresses to file offsets through the sections or segments of one image. */
 export class AddressMap {
   private readonly ranges: MappedRange[] = [];
 
@@ -18,7 +16,7 @@ export class AddressMap {
     return this.ranges.length;
   }
 
-  /** File offset of [addr, addr+length), or null when no single range holds all of it. */
+  /** null unless one single range holds all of [addr, addr+length). */
   toOffset(addr: number, length = 1): number | null {
     if (!Number.isSafeInteger(addr) || !Number.isSafeInteger(length) || addr < 0 || length < 0) return null;
     for (const r of this.ranges) {

@@ -11,15 +11,17 @@ export interface GoBuildInfo {
   buildSettings: Record<string, string>;
 }
 
-/**
- * Machine-readable problem codes found in BinaryIdentity.problems.
- * - truncated: a header, table, section or segment points past the real file size.
- * - bad-header: a header field is invalid (bad class, entry size, signature...).
- * - partial-read: something needed lies past the bytes supplied but inside the file; read more of it.
- * - buildinfo-unreadable: the Go build info magic was found but its strings could not be decoded.
- * - internal-error: the parser hit a bug; the rest of the identity is best effort.
- */
-export type BinaryProblem = 'truncated' | 'bad-header' | 'partial-read' | 'buildinfo-unreadable' | 'internal-error';
+export type BinaryProblem =
+  /** A header, table, section or segment points past the real file size. */
+  | 'truncated'
+  /** A header field is invalid: ELF class, entry sizes, load command sizes... */
+  | 'bad-header'
+  /** Something needed lies past the bytes supplied but inside the file: read more of it. */
+  | 'partial-read'
+  /** The Go build info magic is there but its strings could not be decoded. */
+  | 'buildinfo-unreadable'
+  /** The parser hit a bug; the rest is empty. */
+  | 'internal-error';
 
 export interface BinaryIdentity {
   format: BinaryFormat;

@@ -21,7 +21,6 @@ export class ByteView {
     return littleEndian === this.littleEndian ? this : new ByteView(this.bytes, littleEndian);
   }
 
-  /** The whole range [offset, offset+size) lies inside the buffer. */
   has(offset: number, size: number): boolean {
     return (
       Number.isSafeInteger(offset) &&
@@ -52,12 +51,11 @@ export class ByteView {
     return hi * 0x1_0000_0000 + lo;
   }
 
-  /** A 4- or 8-byte unsigned word. */
   word(offset: number, size: 4 | 8): number {
     return size === 8 ? this.u64(offset) : this.u32(offset);
   }
 
-  /** The bytes of [offset, offset+size), clamped to the buffer; shares memory with it. */
+  /** Clamped to the buffer, and sharing its memory. */
   slice(offset: number, size: number): Uint8Array {
     if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size <= 0) {
       return new Uint8Array(0);
@@ -66,7 +64,6 @@ export class ByteView {
     return this.bytes.subarray(start, Math.min(this.bytes.length, start + size));
   }
 
-  /** A NUL-terminated string starting at offset, read at most maxLength bytes far. */
   cstring(offset: number, maxLength = 4096, encoding: 'latin1' | 'utf-8' = 'utf-8'): string {
     const window = this.slice(offset, maxLength);
     const end = window.indexOf(0);
@@ -74,12 +71,10 @@ export class ByteView {
     return (encoding === 'latin1' ? latin1 : utf8).decode(raw);
   }
 
-  /** A fixed-width, NUL-padded name field (Mach-O segname/sectname, PE section name). */
   fixedString(offset: number, width: number): string {
     return this.cstring(offset, width, 'latin1');
   }
 
-  /** Offset of the first occurrence of pattern in [from, to), or -1. */
   indexOf(pattern: Uint8Array, from = 0, to = this.bytes.length): number {
     const start = Math.max(0, Math.min(from, this.bytes.length));
     const end = Math.max(start, Math.min(to, this.bytes.length));

@@ -10,6 +10,7 @@ export const PF_W = 2;
 export const SHT_NOTE = 7;
 export const SHT_NOBITS = 8;
 export const SHT_DYNAMIC = 6;
+const SHT_STRTAB = 3;
 const DT_NULL = 0;
 const DT_NEEDED = 1;
 const DT_STRTAB = 5;
@@ -65,7 +66,6 @@ export interface ElfFile {
   hasDynamic: boolean;
   needed: string[];
   notes: ElfNote[];
-  /** The dynamic string table names gccgo's exception personality routine, __gccgo_personality_v0. */
   importsGccgoPersonality: boolean;
   addresses: AddressMap;
   problems: string[];
@@ -81,7 +81,7 @@ const NOTE_OS: Record<string, string> = {
   Android: 'android',
 };
 
-// NT_GNU_ABI_TAG's first descriptor word: https://refspecs.linuxfoundation.org/LSB_1.2.0/gLSB/noteabitag.html
+// NT_GNU_ABI_TAG's first descriptor word: https://refspecs.linuxbase.org/LSB_3.2.0/LSB-Core-generic/LSB-Core-generic/noteabitag.html
 const GNU_ABI_OS: Record<number, string> = { 0: 'linux', 2: 'solaris', 3: 'freebsd' };
 
 const INTERPRETER_OS: [RegExp, string][] = [
@@ -147,7 +147,7 @@ function emptyElf(problems: string[]): ElfFile {
   };
 }
 
-/** Pushes "truncated" or "partial-read" when [offset, offset+size) is not wholly inside the bytes; says whether it is. */
+/** False, noting "truncated" (past fileSize) or "partial-read" (past the bytes only), when the range is not in the bytes. */
 function checkRange(view: ByteView, fileSize: number, offset: number, size: number, problems: Set<string>): boolean {
   if (view.has(offset, size)) return true;
   if (!Number.isSafeInteger(offset + size) || offset + size > fileSize) problems.add('truncated');
@@ -194,23 +194,25 @@ export function readElf(bytes: Uint8Array, fileSize = bytes.length): ElfFile {
   if (shoff !== 0 && shentsize < shEntry) problems.add('bad-header');
   if (phnum !== 0 && phentsize < phEntry) problems.add('bad-header');
 
-  const readSection = (off: number): ElfSection & { nameIndex: number; info: number } => ({
+  const readSection = (off: number): { nameIndex: number; info: number; section: ElfSection } => ({
     nameIndex: view.u32(off),
-    name: '',
-    type: view.u32(off + 4),
-    flags: view.word(off + 8, word),
-    addr: view.word(off + 8 + word, word),
-    offset: view.word(off + 8 + 2 * word, word),
-    size: view.word(off + 8 + 3 * word, word),
-    link: view.u32(off + 8 + 4 * word),
     info: view.u32(off + 12 + 4 * word),
+    section: {
+      name: '',
+      type: view.u32(off + 4),
+      flags: view.word(off + 8, word),
+      addr: view.word(off + 8 + word, word),
+      offset: view.word(off + 8 + 2 * word, word),
+      size: view.word(off + 8 + 3 * word, word),
+      link: view.u32(off + 8 + 4 * word),
+    },
   });
 
   // Extended numbering keeps the real counts in section 0: https://man7.org/linux/man-pages/man5/elf.5.html
   if (shoff !== 0 && shentsize >= shEntry && view.has(shoff, shEntry)) {
     const zero = readSection(shoff);
-    if (shnum === 0) shnum = zero.size;
-    if (shstrndx === 0xffff) shstrndx = zero.link;
+    if (shnum === 0) shnum = zero.section.size;
+    if (shstrndx === 0xffff) shstrndx = zero.section.link;
     if (phnum === 0xffff) phnum = zero.info;
   }
 
@@ -246,29 +248,23 @@ export function readElf(bytes: Uint8Array, fileSize = bytes.length): ElfFile {
 
   if (shoff !== 0 && shnum !== 0 && shentsize >= shEntry) {
     checkRange(view, fileSize, shoff, shnum * shentsize, problems);
-    const raws: (ElfSection & { nameIndex: number })[] = [];
-    for (let i = 0; i < Math.min(shnum, MAX_SECTIONS); i++) {
+    const raws: ReturnType<typeof readSection>[] = [];
+    const count = Math.min(shnum, MAX_SECTIONS);
+    for (let i = 0; i < count; i++) {
       const off = shoff + i * shentsize;
       if (!view.has(off, shEntry)) break;
-      const sec = readSection(off);
-      raws.push(sec);
-      if (sec.type !== SHT_NOBITS && sec.size > 0 && sec.offset + sec.size > fileSize) problems.add('truncated');
+      const entry = readSection(off);
+      raws.push(entry);
+      const { type, offset, size } = entry.section;
+      if (type !== SHT_NOBITS && size > 0 && offset + size > fileSize) problems.add('truncated');
     }
-    const strtab = raws[shstrndx];
-    if (shstrndx !== 0 && shstrndx >= raws.length && raws.length === shnum) problems.add('bad-header');
-    for (const { nameIndex, ...sec } of raws) {
+    const strtab = raws[shstrndx]?.section;
+    if (shstrndx !== 0 && !strtab && raws.length === count) problems.add('bad-header');
+    for (const { nameIndex, section } of raws) {
       if (strtab && nameIndex < strtab.size) {
-        sec.name = view.cstring(strtab.offset + nameIndex, Math.min(MAX_NAME, strtab.size - nameIndex), 'latin1');
+        section.name = view.cstring(strtab.offset + nameIndex, Math.min(MAX_NAME, strtab.size - nameIndex), 'latin1');
       }
-      elf.sections.push({
-        name: sec.name,
-        type: sec.type,
-        flags: sec.flags,
-        addr: sec.addr,
-        offset: sec.offset,
-        size: sec.size,
-        link: sec.link,
-      });
+      elf.sections.push(section);
     }
   }
 
@@ -322,7 +318,7 @@ function readDynamic(view: ByteView, fileSize: number, elf: ElfFile, problems: S
   let strSize = strtabSize ?? Number.MAX_SAFE_INTEGER;
   if (strOffset === null) {
     const byLink = sec ? elf.sections[sec.link] : undefined;
-    const strSec = byLink && byLink.type === 3 ? byLink : elf.sections.find((s) => s.name === '.dynstr');
+    const strSec = byLink && byLink.type === SHT_STRTAB ? byLink : elf.sections.find((s) => s.name === '.dynstr');
     if (strSec) {
       strOffset = strSec.offset;
       strSize = strSec.size;

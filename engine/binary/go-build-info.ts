@@ -50,10 +50,7 @@ function hex(s: string): Uint8Array {
   return new Uint8Array(s.match(/../g)!.map((b) => parseInt(b, 16)));
 }
 
-/**
- * Finds and decodes the build info blob the gc linker writes (and, failing that, a bare modinfo string as gccgo embeds it).
- * See src/debug/buildinfo/buildinfo.go: https://github.com/golang/go/blob/master/src/debug/buildinfo/buildinfo.go
- */
+// Past what Go reads, falls back to a bare sentinel-framed modinfo, as gccgo embeds it: https://github.com/golang/go/blob/master/src/debug/buildinfo/buildinfo.go
 export function readGoBuildInfo(source: BuildInfoSource): GoBuildInfoResult {
   const view = new ByteView(source.bytes);
   const fileSize = Math.max(source.fileSize ?? source.bytes.length, source.bytes.length);
@@ -82,11 +79,10 @@ export function readGoBuildInfo(source: BuildInfoSource): GoBuildInfoResult {
   }
 
   const bare = findFramedModinfo(view);
-  if (bare !== null) return { info: parseModinfo('', bare), problems: [] };
-  return { info: null, problems: [...problems] };
+  return { info: bare === null ? null : parseModinfo('', bare), problems: [...problems] };
 }
 
-/** Offset of a 16-byte-aligned (relative to start) build info header in [start, end) whose header is plausible. */
+// Alignment counts from the start of the region searched, as Go's does: https://github.com/golang/go/blob/master/src/debug/buildinfo/buildinfo.go
 function findBlob(view: ByteView, start: number, end: number, strict: boolean): number | null {
   let from = start;
   for (let n = 0; n < MAX_CANDIDATES; n++) {
@@ -147,7 +143,7 @@ function isVarString(r: VarString | 'short' | null): r is VarString {
   return typeof r === 'object' && r !== null;
 }
 
-/** A uvarint-length-prefixed string at at; "short" when it runs past the bytes supplied. */
+/** "short" when the string runs past the bytes supplied. */
 function readUvarintString(view: ByteView, at: number): VarString | 'short' | null {
   let value = 0;
   let scale = 1;
@@ -167,7 +163,6 @@ function readUvarintString(view: ByteView, at: number): VarString | 'short' | nu
   return { bytes: view.slice(start, value), next: start + value };
 }
 
-/** A Go string header {data *byte; len int} at addr, followed to its bytes. */
 function readGoString(
   view: ByteView,
   addresses: AddressMap,
@@ -202,7 +197,6 @@ function stripSentinels(mod: Uint8Array): string {
   return '';
 }
 
-/** A modinfo string framed by its sentinels anywhere in the bytes, as gccgo leaves it in .rodata. */
 function findFramedModinfo(view: ByteView): string | null {
   let from = 0;
   for (let n = 0; n < MAX_MODINFO_CANDIDATES; n++) {
@@ -283,7 +277,7 @@ const SIMPLE_ESCAPES: Record<string, number> = {
   '"': 34,
 };
 
-/** strconv.Unquote for the double-quoted and raw (backquoted) forms; null when malformed. */
+/** strconv.Unquote for "..." and `...`; null when malformed: https://pkg.go.dev/strconv#Unquote */
 export function goUnquote(s: string): string | null {
   if (s.length < 2) return null;
   if (s[0] === '`') {

@@ -14,7 +14,9 @@ import {
 import { isShebang, readShebang } from './shebang-reader.js';
 
 const ELF_GO_BUILD_ID_NOTE = 4;
+const CPU_ARCH_ABI64 = 0x01000000;
 const GCCGO_LIBGO = /^libgo\.so(\.|$)/;
+const ELF_GOOS = new Set(['linux', 'android', 'dragonfly', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos']);
 
 function blank(format: BinaryFormat): BinaryIdentity {
   return {
@@ -31,10 +33,7 @@ function blank(format: BinaryFormat): BinaryIdentity {
   };
 }
 
-/**
- * Identifies an executable from its leading bytes, without running it. Never throws.
- * bytes may be a prefix of the file; opts.fileSize is then its real size on disk.
- */
+/** Never throws; bytes may be a capped prefix of the file, whose real size is then opts.fileSize. */
 export function identifyBinary(bytes: Uint8Array, opts: { fileSize?: number } = {}): BinaryIdentity {
   try {
     const given = opts.fileSize;
@@ -91,7 +90,7 @@ function identifyElf(bytes: Uint8Array, fileSize: number): BinaryIdentity {
   const goos = go.info?.buildSettings['GOOS'];
   if (elf.os !== null) id.os = elf.os === 'solaris' && goos === 'illumos' ? 'illumos' : elf.os;
   // Go marks dragonfly (and linux) binaries with neither OS/ABI nor a note: https://github.com/golang/go/blob/master/src/cmd/link/internal/ld/elf.go
-  else if (elf.osAbi === 0) id.os = goos && /^[a-z0-9]+$/.test(goos) ? goos : 'linux';
+  else if (elf.osAbi === 0) id.os = goos !== undefined && ELF_GOOS.has(goos) ? goos : 'linux';
   return id;
 }
 
@@ -133,8 +132,8 @@ function identifyFatMachO(bytes: Uint8Array, fileSize: number): BinaryIdentity {
   const id: BinaryIdentity = { ...blank('macho'), os: 'darwin', problems: fat.problems };
   const arches = fat.arches.map((a) => a.arch).filter((a): a is string => a !== null);
   id.arch = arches.length > 0 ? arches.join(',') : null;
-  const bits = unique(fat.arches.map((a) => String(a.cpuType & 0x01000000 ? 64 : 32)));
-  id.bits = bits.length === 1 ? (bits[0] === '64' ? 64 : 32) : null;
+  const bits = new Set(fat.arches.map((a): 32 | 64 => (a.cpuType & CPU_ARCH_ABI64 ? 64 : 32)));
+  id.bits = bits.size === 1 ? [...bits][0]! : null;
   id.needed = unique(fat.slices.flatMap((s) => s.dylibs));
   id.interpreter = fat.slices.find((s) => s.dylinker !== null)?.dylinker ?? null;
   if (fat.slices.length > 0) id.codeSigned = fat.slices.every((s) => s.codeSigned);

@@ -25,7 +25,6 @@ export const goStub: Check = (facts) => {
   const realBehind = !!facts.goEnv?.GOROOT && !!facts.goroot?.binary?.go;
   if (realBehind) return [];
   if (!v.goRuns && versionManager(facts)) return [];
-  if (facts.commands.version?.timedOut) return [];
   return [
     {
       code: 'GO_STUB',

@@ -113,11 +113,12 @@ async function probeGo(ctx: ProbeContext, go: GoCandidate, commands: Partial<Rec
   const tmp = await guarded(ctx, 'tempdir', null, () => ctx.transport.makeTempDir(PROBE_FILES));
   const cwd = tmp ?? undefined;
   const argv = (...args: string[]) => goArgv(ctx, go.path, args);
+  const throwaway = throwawayState(ctx, tmp);
   const [version, versionLocal, envJson, gorootLocated] = await Promise.all([
-    runCommand(ctx, argv('version'), { cwd }),
-    runCommand(ctx, argv('version'), { cwd, env: { GOTOOLCHAIN: 'local' } }),
-    runCommand(ctx, argv('env', '-json'), { cwd }),
-    runCommand(ctx, argv('env', 'GOROOT'), { cwd, env: { GOROOT: null, GOENV: 'off' } }),
+    runCommand(ctx, argv('version'), { cwd, env: { ...throwaway } }),
+    runCommand(ctx, argv('version'), { cwd, env: { ...throwaway, GOTOOLCHAIN: 'local' } }),
+    runCommand(ctx, argv('env', '-json'), { cwd, env: { ...throwaway } }),
+    runCommand(ctx, argv('env', 'GOROOT'), { cwd, env: { ...throwaway, GOROOT: null, GOENV: 'off' } }),
   ]);
   Object.assign(commands, { version, versionLocal, envJson, gorootLocated });
   const goEnv = parseGoEnvJson(envJson.stdout);
@@ -126,8 +127,8 @@ async function probeGo(ctx: ProbeContext, go: GoCandidate, commands: Partial<Rec
   const toolDir = goEnv?.GOTOOLDIR;
   const tools = toolDir
     ? Promise.all([
-        runCommand(ctx, [ctx.paths.join(toolDir, `compile${exe}`), '-V=full']),
-        runCommand(ctx, [ctx.paths.join(toolDir, `link${exe}`), '-V=full']),
+        runCommand(ctx, [ctx.paths.join(toolDir, `compile${exe}`), '-V=full'], { env: { ...throwaway } }),
+        runCommand(ctx, [ctx.paths.join(toolDir, `link${exe}`), '-V=full'], { env: { ...throwaway } }),
       ])
     : Promise.resolve(null);
 
@@ -137,9 +138,9 @@ async function probeGo(ctx: ProbeContext, go: GoCandidate, commands: Partial<Rec
     const join = ctx.paths.join;
     const build = async (kind: 'Pure' | 'Cgo', dir: string) => {
       const out = join(tmp, `${dir}.bin${exe}`);
-      const b = await runCommand(ctx, argv('build', '-o', out, '.'), { cwd: join(tmp, dir), timeoutMs: ctx.limits.buildTimeoutMs });
+      const b = await runCommand(ctx, argv('build', '-o', out, '.'), { cwd: join(tmp, dir), env: throwaway, timeoutMs: ctx.limits.buildTimeoutMs });
       commands[`build${kind}`] = b;
-      if (succeeded(b)) commands[`run${kind}`] = await runCommand(ctx, [out], { cwd: tmp });
+      if (succeeded(b)) commands[`run${kind}`] = await runCommand(ctx, [out], { cwd: tmp, env: { ...throwaway } });
     };
     await build('Pure', 'pure');
     // cgo is only attempted where go itself says it is on; a silent CGO_ENABLED=0 is judged from go env and CC.
@@ -148,6 +149,20 @@ async function probeGo(ctx: ProbeContext, go: GoCandidate, commands: Partial<Rec
   const toolResults = await tools;
   if (toolResults) [commands.compileV, commands.linkV] = toolResults;
   return { goEnv, tmp };
+}
+
+/**
+ * In a container that isn't ours even `go env` writes: the build cache, and (Go ≥1.23) telemetry counters under
+ * os.UserConfigDir(). Both go to the temp dir; GOENV is pinned so the user's own env file is still the one read.
+ */
+function throwawayState(ctx: ProbeContext, tmp: string | null): Record<string, string> {
+  if (!ctx.transport.leaveAsFound || !tmp) return {};
+  const userEnvFile = defaultUserEnvFile(ctx);
+  return {
+    GOCACHE: ctx.paths.join(tmp, 'gocache'),
+    XDG_CONFIG_HOME: ctx.paths.join(tmp, 'config'),
+    ...(userEnvFile ? { GOENV: userEnvFile } : {}),
+  };
 }
 
 export function parseGoEnvJson(text: string): Record<string, string> | null {

@@ -35,6 +35,10 @@ export class DockerTransport implements Transport {
     this.#container = docker.getContainer(containerId);
   }
 
+  get leaveAsFound(): boolean {
+    return !this.owned;
+  }
+
   async platform(): Promise<Platform> {
     const info = await this.#container.inspect();
     const image = await this.docker.getImage(info.Image).inspect();
@@ -143,13 +147,19 @@ export class DockerTransport implements Transport {
     };
   }
 
-  /** Last resort when timeout(1) is absent: the exec's host PID is only killable when the engine is local. */
+  /**
+   * Cuts off a command at once (a flood must not keep both cores busy until timeout(1) fires). timeout(1) leads
+   * its own process group, so the group dies whole; only reachable when the engine runs on this host.
+   */
   async #killStray(hostPid: number | undefined): Promise<void> {
     if (!hostPid) return;
-    try {
-      process.kill(hostPid, 'SIGKILL');
-    } catch {
-      // not ours to reach (remote engine); an owned container is removed on dispose anyway
+    for (const target of [-hostPid, hostPid]) {
+      try {
+        process.kill(target, 'SIGKILL');
+        return;
+      } catch {
+        // not a group leader, or not ours to reach (remote engine): timeout(1) still bounds it in time
+      }
     }
   }
 
@@ -256,7 +266,8 @@ export class DockerTransport implements Transport {
         Entrypoint: [],
         ...keepAlive,
         Labels: { 'goverity.target': 'docker-image', ...labels },
-        HostConfig: { NetworkMode: 'none', AutoRemove: false },
+        // A pids cap keeps a go that forks endlessly inside its container.
+        HostConfig: { NetworkMode: 'none', AutoRemove: false, PidsLimit: 1024 },
       });
       const transport = new DockerTransport(docker, container.id, `docker-image:${image}`, true);
       try {

@@ -10,6 +10,7 @@ import { goArch } from './go-arch.js';
 export class LocalTransport implements Transport {
   readonly target = 'local';
   readonly isContainer = false;
+  readonly leaveAsFound = false;
   readonly #tempDirs = new Set<string>();
 
   constructor(private readonly env: Record<string, string | undefined> = process.env) {}

@@ -54,6 +54,8 @@ export interface Transport extends AsyncDisposable {
   readonly target: string;
   /** The target is a container (the transport knows it by construction). */
   readonly isContainer: boolean;
+  /** The target must be left exactly as found (someone else's container): builds get a throwaway GOCACHE. */
+  readonly leaveAsFound: boolean;
   platform(): Promise<Platform>;
   /** The environment a user's shell on the target starts with. */
   environment(): Promise<Record<string, string>>;

@@ -68,8 +68,9 @@ describe('identifyBinary: ELF', () => {
 
   it('finds a gccgo binary by its .go_export section and reads its bare, sentinel-framed modinfo', () => {
     const modinfo = CMD_GO_MODINFO.replace('-compiler=gc', '-compiler=gccgo');
+    const goExport = encoder.encode('v3;\npackage main\n');
     const id = identifyBinary(
-      buildElf({ buildInfo: 'none', rodataModinfo: true, modinfo, goBuildId: null, extraSections: { '.go_export': encoder.encode('v3;\npackage main\n') } }),
+      buildElf({ buildInfo: 'none', rodataModinfo: true, modinfo, goBuildId: null, extraSections: { '.go_export': goExport } }),
     );
     expect(id.gccgo).toBe(true);
     expect(id.go).toEqual(expect.objectContaining({ version: '', path: 'cmd/go' }));
@@ -141,6 +142,8 @@ describe('identifyBinary: ELF', () => {
     expect(identifyBinary(buildElf({ interpreter: '/lib/amd64/ld.so.1' })).os).toBe('solaris');
     const dragonfly = CMD_GO_MODINFO.replace('GOOS=linux', 'GOOS=dragonfly');
     expect(identifyBinary(buildElf({ modinfo: dragonfly })).os).toBe('dragonfly');
+    const windows = CMD_GO_MODINFO.replace('GOOS=linux', 'GOOS=windows');
+    expect(identifyBinary(buildElf({ modinfo: windows })).os).toBe('linux');
     expect(identifyBinary(buildElf({ buildInfo: 'none' })).os).toBe('linux');
     expect(identifyBinary(buildElf({ osAbi: 97 })).os).toBeNull();
   });

@@ -184,7 +184,7 @@ function elfNoteSize(name: string, desc: Uint8Array): number {
   return 12 + alignUp(name.length + 1, 4) + alignUp(desc.length, 4);
 }
 
-/** A minimal, structurally faithful ELF executable laid out like the gc linker's: text segment, then data segment holding .go.buildinfo first. */
+/** A minimal ELF executable laid out like the gc linker's: a text segment, then a data segment opening with .go.buildinfo. */
 export function buildElf(opts: ElfOptions = {}): Uint8Array {
   const bits = opts.bits ?? 64;
   const le = opts.littleEndian ?? true;
@@ -198,7 +198,15 @@ export function buildElf(opts: ElfOptions = {}): Uint8Array {
 
   if (opts.interpreter) {
     const interp = encoder.encode(`${opts.interpreter}\0`);
-    chunks.push({ name: '.interp', type: 1, flags: SHF_ALLOC, align: 1, segment: 'text', size: interp.length, fill: (x, at) => x.put(at, interp) });
+    chunks.push({
+      name: '.interp',
+      type: 1,
+      flags: SHF_ALLOC,
+      align: 1,
+      segment: 'text',
+      size: interp.length,
+      fill: (x, at) => x.put(at, interp),
+    });
   }
   const goBuildId = opts.goBuildId === undefined ? 'abc/def/ghi/jkl' : opts.goBuildId;
   if (goBuildId !== null) {
@@ -233,7 +241,15 @@ export function buildElf(opts: ElfOptions = {}): Uint8Array {
       table += `${n}\0`;
     }
     const bytes = encoder.encode(table);
-    chunks.push({ name: '.dynstr', type: 3, flags: SHF_ALLOC, align: 1, segment: 'text', size: bytes.length, fill: (x, at) => x.put(at, bytes) });
+    chunks.push({
+      name: '.dynstr',
+      type: 3,
+      flags: SHF_ALLOC,
+      align: 1,
+      segment: 'text',
+      size: bytes.length,
+      fill: (x, at) => x.put(at, bytes),
+    });
   }
   chunks.push({
     name: '.text',
@@ -412,7 +428,8 @@ export function buildElf(opts: ElfOptions = {}): Uint8Array {
   }
   for (const note of notes) phdr(4, 4, note.offset!, note.size, 4);
 
-  const shdr = (index: number, name: number, type: number, flags: number, addr: number, offset: number, size: number, link: number, align: number, entSize: number) => {
+  const shdr = (index: number, fields: [number, number, number, number, number, number, number, number, number]) => {
+    const [name, type, flags, addr, offset, size, link, align, entSize] = fields;
     const s = shoff + index * shentsize;
     w.u32(s, name);
     w.u32(s + 4, type);
@@ -425,12 +442,12 @@ export function buildElf(opts: ElfOptions = {}): Uint8Array {
     w.word(s + 16 + 4 * ptr, align, ptr);
     w.word(s + 16 + 5 * ptr, entSize, ptr);
   };
-  shdr(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+  shdr(0, [0, 0, 0, 0, 0, 0, 0, 0, 0]);
   chunks.forEach((c, i) => {
     const link = c.link ? chunks.findIndex((x) => x.name === c.link) + 1 : 0;
-    shdr(i + 1, nameIndex.get(c.name)!, c.type, c.flags, c.addr!, c.offset!, c.size, link, c.align, c.entSize ?? 0);
+    shdr(i + 1, [nameIndex.get(c.name)!, c.type, c.flags, c.addr!, c.offset!, c.size, link, c.align, c.entSize ?? 0]);
   });
-  shdr(shnum - 1, nameIndex.get('.shstrtab')!, 3, 0, 0, shstrOffset, shstrtab.length, 0, 1, 0);
+  shdr(shnum - 1, [nameIndex.get('.shstrtab')!, 3, 0, 0, shstrOffset, shstrtab.length, 0, 1, 0]);
   return w.take(total);
 }
 
@@ -451,7 +468,8 @@ const MACHO_BASE = 0x100000000;
 /** A thin 64-bit little-endian Mach-O executable shaped like the gc linker's output. */
 export function buildMachO64(opts: MachOOptions = {}): Uint8Array {
   const w = new ByteWriter(0x4000, true);
-  const blob = inlineBuildInfoBlob(opts.version ?? GO_VERSION, framedModinfo(opts.modinfo ?? CMD_GO_MODINFO.replace('GOOS=linux', 'GOOS=darwin')));
+  const modinfo = opts.modinfo ?? CMD_GO_MODINFO.replace('GOOS=linux', 'GOOS=darwin');
+  const blob = inlineBuildInfoBlob(opts.version ?? GO_VERSION, framedModinfo(modinfo));
   const named = opts.namedSection ?? true;
   const dylinker = encoder.encode('/usr/lib/dyld\0');
   const dylib = encoder.encode('/usr/lib/libSystem.B.dylib\0');
@@ -481,7 +499,8 @@ export function buildMachO64(opts: MachOOptions = {}): Uint8Array {
   w.u32(20, sizeofcmds);
   w.u32(24, 0x00200085);
   let at = 32;
-  const segment = (name: string, vmaddr: number, vmsize: number, fileoff: number, filesize: number, prot: number, sects: [string, string, number, number, number][]) => {
+  type Sect = [name: string, segment: string, offset: number, size: number, flags: number];
+  const segment = (name: string, vmaddr: number, vmsize: number, fileoff: number, filesize: number, prot: number, sects: Sect[]) => {
     w.u32(at, 0x19);
     w.u32(at + 4, 72 + 80 * sects.length);
     w.put(at + 8, name);
@@ -511,7 +530,7 @@ export function buildMachO64(opts: MachOOptions = {}): Uint8Array {
     ['__rodata', '__TEXT', rodataOff, rodataSize, 0],
   ]);
   segment('__DATA', MACHO_BASE + dataSegOff, dataSegSize, dataSegOff, dataSegSize, 3, [
-    ...(named ? [['__go_buildinfo', '__DATA', buildInfoOff, blob.length, 0] as [string, string, number, number, number]] : []),
+    ...(named ? [['__go_buildinfo', '__DATA', buildInfoOff, blob.length, 0] as Sect] : []),
     ['__data', '__DATA', dataOff, dataSize, 0],
   ]);
   segment('__LINKEDIT', MACHO_BASE + linkeditOff, 0x1000, linkeditOff, total - linkeditOff, 1, []);
@@ -585,7 +604,8 @@ export function buildPe(opts: PeOptions = {}): Uint8Array {
   const plus = bits === 64;
   const w = new ByteWriter(0x2000, true);
   const imageBase = 0x400000;
-  const blob = inlineBuildInfoBlob(opts.version ?? GO_VERSION, framedModinfo(opts.modinfo ?? CMD_GO_MODINFO.replace('GOOS=linux', 'GOOS=windows')), plus ? 8 : 4);
+  const modinfo = opts.modinfo ?? CMD_GO_MODINFO.replace('GOOS=linux', 'GOOS=windows');
+  const blob = inlineBuildInfoBlob(opts.version ?? GO_VERSION, framedModinfo(modinfo), plus ? 8 : 4);
   const sectionName = opts.buildInfoSection ?? '.go.buildinfo';
   const sections: { name: string; rva: number; raw: number; size: number; chars: number; data: Uint8Array }[] = [];
   const fileAlign = 0x200;
