@@ -1,5 +1,5 @@
 import type { Check } from './finding.js';
-import { view } from './toolchain-view.js';
+import { settingSource, view } from './toolchain-view.js';
 
 /** Parts without which no build works; bin/go, VERSION and go.env are optional (the go command may live elsewhere). */
 const REQUIRED = /^(src[\\/](runtime|fmt)|pkg[\\/]tool[\\/][^\\/]+[\\/](compile|link|asm)(\.exe)?|pkg[\\/]include)$/;
@@ -8,6 +8,8 @@ export const gorootIncomplete: Check = (facts) => {
   const v = view(facts);
   const g = facts.goroot;
   if (!v.go || !g?.exists || v.isGccgo || /cannot find GOROOT directory/.test(v.goOutput)) return [];
+  // A GOROOT only guessed from where a non-answering go sits is no claim anyone made.
+  if (!facts.goEnv && !settingSource(facts, 'GOROOT')) return [];
   const missing = Object.entries(g.parts).filter(([p, present]) => !present && REQUIRED.test(p)).map(([p]) => p);
   if (missing.length === 0) return [];
   return [

@@ -67,6 +67,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     first?.realpath ? guarded(ctx, 'package-owner', null, () => timed('packageOwner', () => probePackageOwner(ctx, first.realpath!))) : null,
     guarded(ctx, 'inventory', { toolchains: [], managers: [] }, () => timed('inventory', () => probeInventory(ctx, goEnv?.GOPATH?.split(ctx.platform.os === 'windows' ? ';' : ':')[0] ?? null))),
     ctx.online && first && rest?.tmp ? guarded(ctx, 'online', null, () => timed('online', () => probeOnline(ctx, first, rest.tmp!))) : null,
+    rest ? timed('build', () => rest.builds) : null,
   ]);
   if (rest?.tmp) await transport.removeTree(rest.tmp).catch(() => undefined);
 
@@ -134,21 +135,24 @@ async function probeGo(ctx: ProbeContext, go: GoCandidate, commands: Partial<Rec
 
   // A go that hangs or floods on `version` would do the same on build: don't spend the build budget on it.
   const sane = !version.timedOut && !version.truncated && !version.spawnError;
-  if (tmp && sane) {
-    const join = ctx.paths.join;
-    const build = async (kind: 'Pure' | 'Cgo', dir: string) => {
-      const out = join(tmp, `${dir}.bin${exe}`);
-      const b = await runCommand(ctx, argv('build', '-o', out, '.'), { cwd: join(tmp, dir), env: throwaway, timeoutMs: ctx.limits.buildTimeoutMs });
-      commands[`build${kind}`] = b;
-      if (succeeded(b)) commands[`run${kind}`] = await runCommand(ctx, [out], { cwd: tmp, env: { ...throwaway } });
-    };
-    await build('Pure', 'pure');
-    // cgo is only attempted where go itself says it is on; a silent CGO_ENABLED=0 is judged from go env and CC.
-    if (goEnv?.CGO_ENABLED === '1') await build('Cgo', 'cgo');
-  }
-  const toolResults = await tools;
-  if (toolResults) [commands.compileV, commands.linkV] = toolResults;
-  return { goEnv, tmp };
+  // Builds only need go to answer, so they overlap the probes that follow go env (GOROOT, CC, inventory...).
+  const builds = (async () => {
+    if (tmp && sane) {
+      const join = ctx.paths.join;
+      const build = async (kind: 'Pure' | 'Cgo', dir: string) => {
+        const out = join(tmp, `${dir}.bin${exe}`);
+        const b = await runCommand(ctx, argv('build', '-o', out, '.'), { cwd: join(tmp, dir), env: throwaway, timeoutMs: ctx.limits.buildTimeoutMs });
+        commands[`build${kind}`] = b;
+        if (succeeded(b)) commands[`run${kind}`] = await runCommand(ctx, [out], { cwd: tmp, env: { ...throwaway } });
+      };
+      await build('Pure', 'pure');
+      // cgo is only attempted where go itself says it is on; a silent CGO_ENABLED=0 is judged from go env and CC.
+      if (goEnv?.CGO_ENABLED === '1') await build('Cgo', 'cgo');
+    }
+    const toolResults = await tools;
+    if (toolResults) [commands.compileV, commands.linkV] = toolResults;
+  })();
+  return { goEnv, tmp, builds };
 }
 
 /**

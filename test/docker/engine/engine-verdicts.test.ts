@@ -10,7 +10,7 @@ import type { Scenario } from '../../../harness/scenarios/scenario.js';
 import type { Report } from '../../../engine/report/build-report.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const ENGINE_SCENARIOS = ['debian-golang-go', 'debian-copy-usr-local', 'goroot-other-release', 'wrapper-version-lie', 'no-go', 'debian-no-cc'];
+const ENGINE_SCENARIOS = ['debian-golang-go', 'debian-copy-usr-local', 'goroot-other-release', 'wrapper-version-lie', 'no-go', 'debian-no-cc', 'hostile-hang', 'hostile-flood', 'hostile-spawn'];
 const EXIT: Record<string, number> = { ready: 0, degraded: 10, broken: 11, absent: 12 };
 
 const { scenarios } = await loadScenarios(path.join(repoRoot, 'scenarios'));

@@ -1,0 +1,241 @@
+/**
+ * Fact snapshots for unit tests: the recorded (Linux) and hand-written (macOS, Windows) fixtures, and
+ * immutable variants of them. Every builder returns a deep copy; the snapshot passed in is never touched,
+ * so one loaded fixture can seed many variants (and the engine's per-snapshot memo never sees a mutation).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Check, Finding } from '../../engine/checks/finding.js';
+import type { BinaryIdentity } from '../../engine/binary/binary-identity.js';
+import type {
+  CommandFact,
+  CommandName,
+  EnvFileFact,
+  FactSnapshot,
+  GoCandidate,
+  GorootFact,
+  ManagerFact,
+  ToolchainFact,
+} from '../../engine/facts/fact-snapshot.js';
+
+export const SNAPSHOT_DIR = path.resolve(import.meta.dirname, '../fixtures/snapshots');
+
+/** Every fixture's name (file name without .json), sorted; optionally only those starting with a prefix. */
+export function fixtureNames(prefix = ''): string[] {
+  return readdirSync(SNAPSHOT_DIR)
+    .filter((f) => f.endsWith('.json') && f.startsWith(prefix))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
+
+const cache = new Map<string, string>();
+
+/** A fresh copy of a fixture: `loadSnapshot('linux-gccgo')` (a trailing .json is accepted). */
+export function loadSnapshot(name: string): FactSnapshot {
+  const file = name.endsWith('.json') ? name : `${name}.json`;
+  let text = cache.get(file);
+  if (text === undefined) {
+    text = readFileSync(path.join(SNAPSHOT_DIR, file), 'utf8');
+    cache.set(file, text);
+  }
+  return JSON.parse(text) as FactSnapshot;
+}
+
+/** Fixtures of genuine, working toolchains (verdict ready or degraded only for capabilities, never an error). */
+export const GENUINE_FIXTURES = [
+  'linux-debian-golang-go',
+  'linux-gccgo',
+  'linux-debian-copy-usr-local',
+  'linux-debian-no-cc',
+  'darwin-homebrew',
+  'darwin-pkg-installer',
+  'windows-msi',
+  'windows-msi-nocgo-explicit',
+  'windows-stale-c-go',
+  'windows-bat-shim',
+] as const;
+
+/** The genuine fixtures that are fully ready (no warning either). */
+export const READY_FIXTURES = [
+  'linux-debian-golang-go',
+  'linux-gccgo',
+  'linux-debian-copy-usr-local',
+  'darwin-homebrew',
+  'darwin-pkg-installer',
+  'windows-msi-nocgo-explicit',
+  'windows-bat-shim',
+] as const;
+
+export function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** Deep clone, then let `edit` change the copy in place; returns the copy. */
+export function variant(s: FactSnapshot, edit: (draft: FactSnapshot) => void): FactSnapshot {
+  const draft = clone(s);
+  edit(draft);
+  return draft;
+}
+
+/**
+ * Replaces fields of one recorded command (creating it from a neutral successful run when absent);
+ * `null` removes the command, as when the probe never ran it.
+ */
+export function withCommand(s: FactSnapshot, name: CommandName, patch: Partial<CommandFact> | null): FactSnapshot {
+  return variant(s, (d) => {
+    if (patch === null) {
+      delete d.commands[name];
+      return;
+    }
+    const base: CommandFact = d.commands[name] ?? {
+      argv: [d.candidates.find((c) => c.executable)?.path ?? 'go', name],
+      exitCode: 0,
+      stdout: '',
+      stderr: '',
+      timedOut: false,
+      truncated: false,
+      spawnError: null,
+      durationMs: 1,
+      envOverrides: {},
+      cwd: null,
+    };
+    d.commands[name] = { ...base, ...patch };
+  });
+}
+
+/** A failed run of a command: exit code, stderr, and no stdout unless given. */
+export function withFailedCommand(s: FactSnapshot, name: CommandName, stderr: string, exitCode = 1, stdout = ''): FactSnapshot {
+  return withCommand(s, name, { exitCode, stderr, stdout, spawnError: null, timedOut: false, truncated: false });
+}
+
+/** Sets (or, with null, removes) variables of the user's environment, as the probes recorded it. */
+export function withEnv(s: FactSnapshot, vars: Record<string, string | null>): FactSnapshot {
+  return variant(s, (d) => {
+    for (const [k, v] of Object.entries(vars)) {
+      if (v === null) delete d.env[k];
+      else d.env[k] = v;
+    }
+  });
+}
+
+/**
+ * Sets (or removes) keys of `go env -json`; the recorded envJson output is rewritten to match, so
+ * evidence and message matching see the same values the checks do.
+ */
+export function withGoEnv(s: FactSnapshot, vars: Record<string, string | null>): FactSnapshot {
+  return variant(s, (d) => {
+    const env = { ...(d.goEnv ?? {}) };
+    for (const [k, v] of Object.entries(vars)) {
+      if (v === null) delete env[k];
+      else env[k] = v;
+    }
+    d.goEnv = Object.fromEntries(Object.entries(env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const cmd = d.commands.envJson;
+    if (cmd && cmd.exitCode === 0) cmd.stdout = `${JSON.stringify(d.goEnv, null, '\t')}\n`;
+  });
+}
+
+/** go env -json did not answer: no parsed env, and the command failed with this stderr. */
+export function withoutGoEnv(s: FactSnapshot, stderr = 'go: something went wrong\n'): FactSnapshot {
+  const d = withFailedCommand(s, 'envJson', stderr, 2);
+  d.goEnv = null;
+  return d;
+}
+
+/** Patches the candidate at position `i` of `candidates` (not its PATH index). */
+export function withCandidate(s: FactSnapshot, i: number, patch: Partial<GoCandidate>): FactSnapshot {
+  return variant(s, (d) => {
+    const c = d.candidates[i];
+    if (!c) throw new Error(`no candidate ${i} in ${s.target}`);
+    d.candidates[i] = { ...c, ...patch };
+  });
+}
+
+/** Patches the identity of candidate `i` (its Go build info with `go`, merged one level deep). */
+export function withIdentity(s: FactSnapshot, i: number, patch: Partial<BinaryIdentity>): FactSnapshot {
+  return variant(s, (d) => {
+    const c = d.candidates[i];
+    if (!c?.identity) throw new Error(`candidate ${i} of ${s.target} has no identity`);
+    c.identity = { ...c.identity, ...patch };
+  });
+}
+
+/** Adds a candidate; position in `candidates` follows its PATH index, as the path probe orders them. */
+export function addCandidate(s: FactSnapshot, candidate: GoCandidate): FactSnapshot {
+  return variant(s, (d) => {
+    d.candidates.push(clone(candidate));
+    d.candidates.sort((a, b) => a.index - b.index);
+  });
+}
+
+export function withGoroot(s: FactSnapshot, patch: Partial<GorootFact> | null): FactSnapshot {
+  return variant(s, (d) => {
+    if (patch === null) d.goroot = null;
+    else if (!d.goroot) throw new Error(`${s.target} has no goroot fact`);
+    else d.goroot = { ...d.goroot, ...patch };
+  });
+}
+
+/** Marks GOROOT parts present or missing (keys as the probe spells them, e.g. `src/runtime` or `src\\runtime`). */
+export function withGorootParts(s: FactSnapshot, parts: Record<string, boolean>): FactSnapshot {
+  return variant(s, (d) => {
+    if (!d.goroot) throw new Error(`${s.target} has no goroot fact`);
+    d.goroot.parts = { ...d.goroot.parts, ...parts };
+  });
+}
+
+/** Sets the content of the user env file (`go env -w`) or of `$GOROOT/go.env`; null: the file does not exist. */
+export function withEnvFile(s: FactSnapshot, which: 'user' | 'goroot', content: string | null): FactSnapshot {
+  return variant(s, (d) => {
+    const current: EnvFileFact | null = d.envFiles[which];
+    const fallback = which === 'user' ? (d.goEnv?.GOENV ?? 'go/env') : `${d.goroot?.path ?? 'GOROOT'}/go.env`;
+    d.envFiles[which] = { path: current?.path ?? fallback, content };
+  });
+}
+
+export function withCc(s: FactSnapshot, cc: { name: string; path: string | null } | null): FactSnapshot {
+  return variant(s, (d) => {
+    d.cc = cc;
+  });
+}
+
+export function withWritable(s: FactSnapshot, key: string, writable: boolean | null, p?: string): FactSnapshot {
+  return variant(s, (d) => {
+    d.writable[key] = { path: p ?? d.writable[key]?.path ?? '/nonexistent', writable };
+  });
+}
+
+export function withManagers(s: FactSnapshot, managers: ManagerFact[]): FactSnapshot {
+  return variant(s, (d) => {
+    d.managers = clone(managers);
+  });
+}
+
+export function withToolchains(s: FactSnapshot, toolchains: ToolchainFact[]): FactSnapshot {
+  return variant(s, (d) => {
+    d.toolchains = clone(toolchains);
+  });
+}
+
+export function withContainer(s: FactSnapshot, detected: boolean, evidence: string[] = []): FactSnapshot {
+  return variant(s, (d) => {
+    d.container = { detected, evidence };
+  });
+}
+
+/** The `go version` line a real go prints for a version on the snapshot's platform. */
+export function versionLine(s: FactSnapshot, version: string): string {
+  return `go version ${version} ${s.platform.os}/${s.platform.arch}\n`;
+}
+
+/** Runs one check on a snapshot, failing loudly if it throws (buildReport would hide that as CHECK_FAILED). */
+export function run(check: Check, s: FactSnapshot): Finding[] {
+  return check(s);
+}
+
+/** The single finding with this code; fails the test when there is none or more than one. */
+export function only(findings: Finding[], code: string): Finding {
+  const hits = findings.filter((f) => f.code === code);
+  if (hits.length !== 1) throw new Error(`expected exactly one ${code}, got ${hits.length}: ${JSON.stringify(findings.map((f) => f.code))}`);
+  return hits[0]!;
+}
