@@ -8,11 +8,14 @@ export const cgoBuildFailed: Check = (facts) => {
   if (!buildCgo || !facts.cc?.path || !ok(buildPure)) return [];
   if (ok(buildCgo) && ok(runCgo) && !!runCgo?.stdout.includes(CGO_MARKER)) return [];
   const text = `${buildCgo.stdout}${buildCgo.stderr}`;
-  const hint = /No such file or directory|fatal error: .*\.h/.test(text)
-    ? 'C headers are missing (Debian/Ubuntu: apt-get install libc6-dev).'
-    : /cannot find -l|undefined reference|ld returned/.test(text)
-      ? 'The linker failed: install the C library development files or fix CGO_LDFLAGS.'
-      : `Check that ${facts.cc.name} can compile a C file, and CGO_CFLAGS/CGO_LDFLAGS.`;
+  // The linker first: binutils ≥ 2.39 says "cannot find -lfoo: No such file or directory", which is no header problem.
+  const hint = /cannot find -l|undefined reference|ld returned/.test(text)
+    ? 'The linker failed: install the C library development files or fix CGO_LDFLAGS.'
+    : /xcrun: error|CommandLineTools/.test(text)
+      ? 'The Xcode Command Line Tools are missing or broken: xcode-select --install.'
+      : /No such file or directory|fatal error: .*\.h/.test(text)
+        ? 'C headers are missing (Debian/Ubuntu: apt-get install libc6-dev).'
+        : `Check that ${facts.cc.name} can compile a C file, and CGO_CFLAGS/CGO_LDFLAGS.`;
   return [
     {
       code: 'CGO_BUILD_FAILED',

@@ -1,5 +1,5 @@
 import type { Check, Finding } from './finding.js';
-import { evidenceOf, view } from './toolchain-view.js';
+import { evidenceOf, isForeign, view } from './toolchain-view.js';
 
 export const goNotExecutable: Check = (facts) => {
   const out: Finding[] = [];
@@ -18,8 +18,9 @@ export const goNotExecutable: Check = (facts) => {
   }
   const v = facts.commands.version;
   const id = first?.identity;
-  // The OS itself refused to start the file (no permission, noexec mount, missing #! interpreter); ENOEXEC is a binary problem.
-  if (first && v?.spawnError && !/exec format error|ENOEXEC/i.test(v.spawnError)) {
+  // The OS itself refused to start the file (no permission, noexec mount, missing #! interpreter); ENOEXEC is a binary problem,
+  // and so is a foreign binary (macOS refuses it with EBADARCH, which Node reports as "Unknown system error -86").
+  if (first && v?.spawnError && !/exec format error|ENOEXEC/i.test(v.spawnError) && !(id && isForeign(facts, id))) {
     const interp = id?.format === 'script' ? ` (interpreter: ${id.interpreter ?? 'none'})` : '';
     out.push({
       code: 'GO_NOT_EXECUTABLE',

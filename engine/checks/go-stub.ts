@@ -29,7 +29,7 @@ export const goStub: Check = (facts) => {
     {
       code: 'GO_STUB',
       severity: 'error',
-      message: `${go.path} is a ${id.format === 'script' ? 'script' : `${id.format} program`} that does not act as the go command (no real toolchain answers behind it).`,
+      message: `${go.path} is a ${id.format === 'script' || go.scriptHead !== null ? 'script' : `${id.format} program`} that does not act as the go command (no real toolchain answers behind it).`,
       evidence: [
         ...evidence,
         evidenceOf(facts.commands.version, 2),

@@ -23,7 +23,7 @@ export const goVersionLie: Check = (facts) => {
         evidenceOf(facts.commands.versionLocal, 1),
         `${binary}: Go build info ${v.builtVersion ?? 'absent'}`,
         `go env GOVERSION: ${v.goEnvVersion ?? '(none)'}`,
-        ...(v.go.scriptHead ? [`${v.go.realpath} is a script: ${v.go.scriptHead.split('\n').slice(0, 3).join(' | ').slice(0, 200)}`] : []),
+        ...(v.go.scriptHead ? [`${v.go.realpath} is a script: ${v.go.scriptHead.split(/\r?\n/).slice(0, 3).join(' | ').slice(0, 200)}`] : []),
       ],
       fix: `Remove the program that rewrites go version output (${v.go.realpath ?? v.go.path}) and put ${binary ?? 'the real go'} on PATH.`,
     },

@@ -20,7 +20,7 @@ export const gorootMismatch: Check = (facts) => {
       severity: 'error',
       message: `GOROOT ${g.path} holds ${rootVersion ?? compileSays?.[1]}, but the go command is ${running ?? compileSays?.[2]}.`,
       evidence: [
-        `${g.path}/VERSION: ${g.versionFile ?? '(absent)'}`,
+        `${g.path}${facts.platform.os === 'windows' ? '\\' : '/'}VERSION: ${g.versionFile ?? '(absent)'}`,
         `go env GOVERSION: ${v.goEnvVersion ?? '(none)'}; build info of ${v.go.realpath}: ${v.builtVersion ?? '(none)'}`,
         ...(src && src.source !== 'default' ? [`GOROOT set by ${src.source}: ${src.value}`] : []),
         ...(compileSays ? [evidenceOf(facts.commands.buildPure, 3)] : []),

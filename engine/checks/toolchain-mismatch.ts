@@ -21,7 +21,7 @@ export const toolchainMismatch: Check = (facts) => {
       code: 'TOOLCHAIN_MISMATCH',
       severity: 'error',
       message: `${skewed.map((s) => `${s.k === 'compileV' ? 'compile' : 'link'} is ${s.version}`).join(', ')} but the go command is ${running}.`,
-      evidence: [...skewed.map((s) => evidenceOf(s.c, 1)), `go env GOVERSION: ${running}`, `${g.path}/VERSION: ${g.versionFile ?? '(absent)'}`],
+      evidence: [...skewed.map((s) => evidenceOf(s.c, 1)), `go env GOVERSION: ${running}`, `${g.path}${facts.platform.os === 'windows' ? '\\' : '/'}VERSION: ${g.versionFile ?? '(absent)'}`],
       fix: `Remove ${g.path} and reinstall one release cleanly (never unpack a release over another).`,
     },
   ];

@@ -67,7 +67,12 @@ export function view(facts: FactSnapshot): ToolchainView {
     builtVersion: toolchainBinary?.go?.version ?? null,
     goEnvVersion: facts.goEnv?.GOVERSION || null,
     sources: {
-      env: Object.fromEntries(Object.entries(facts.env).filter(([k]) => /^(GO|CGO_)/.test(k))),
+      // Windows variable names are case-insensitive (go reads Goroot as GOROOT), so key them by their upper-case spelling there.
+      env: Object.fromEntries(
+        Object.entries(facts.env)
+          .map(([k, x]) => [facts.platform.os === 'windows' ? k.toUpperCase() : k, x] as const)
+          .filter(([k]) => /^(GO|CGO_)/.test(k)),
+      ),
       userFile: parseEnvFile(facts.envFiles.user?.content),
       gorootFile: parseEnvFile(facts.envFiles.goroot?.content),
     },

@@ -9,10 +9,10 @@ export const wrapper: Check = (facts) => {
     {
       code: 'WRAPPER',
       severity: 'info',
-      message: `${v.go.path} is a ${v.go.identity?.format === 'script' ? 'script' : 'program'} in front of the real go at ${facts.goroot.binaryPath}.`,
+      message: `${v.go.path} is a ${v.go.identity?.format === 'script' || v.go.scriptHead !== null ? 'script' : 'program'} in front of the real go at ${facts.goroot.binaryPath}.`,
       evidence: [
         `chain: ${[...v.go.hops.map((h) => h.path), facts.goroot.binaryPath].join(' → ')}`,
-        ...(v.go.scriptHead ? [`${v.go.realpath}: ${v.go.scriptHead.split('\n').slice(0, 4).join(' | ').slice(0, 240)}`] : []),
+        ...(v.go.scriptHead ? [`${v.go.realpath}: ${v.go.scriptHead.split(/\r?\n/).slice(0, 4).join(' | ').slice(0, 240)}`] : []),
       ],
       fix: null,
     },

@@ -3,7 +3,7 @@ import type { Transport } from '../transport/transport.js';
 import { goArgv, runCommand, succeeded } from './go-commands.js';
 import { followSymlinks } from './hop-chain.js';
 import { identifyFile } from './identify-file.js';
-import { findOnPath, pathEntries, which } from './path-lookup.js';
+import { findOnPath, pathEntries, which, type PathHit } from './path-lookup.js';
 import { DEFAULT_LIMITS, cachedLstat, envGet, guarded, pathsFor, type ProbeContext, type ProbeLimits } from './probe-context.js';
 import { PROBE_FILES } from './probe-programs.js';
 import { probeGoroot } from './goroot-probe.js';
@@ -39,16 +39,20 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     errors: [],
     online: options.online ?? false,
     lstat: cachedLstat(transport),
+    identified: new Map(),
   };
 
   const containerP = guarded(ctx, 'container', { detected: transport.isContainer, evidence: [] }, () => timed('container', () => probeContainer(ctx)));
-  const candidates = await guarded(ctx, 'path', [] as GoCandidate[], () => timed('path', () => probeCandidates(ctx)));
-  const first = candidates.find((c) => c.executable) ?? null;
-
+  const hits = await guarded(ctx, 'path', [] as PathHit[], () => timed('path', () => findOnPath(ctx, 'go')));
+  const firstHit = hits.find((h) => h.executable) ?? null;
   const commands: Partial<Record<CommandName, CommandFact>> = {};
-  let goEnv: Record<string, string> | null = null;
-  const rest = first ? await timed('go', () => probeGo(ctx, first, commands)) : null;
-  if (rest) goEnv = rest.goEnv;
+  // go version starts as soon as PATH lookup names the file; identifying the binaries overlaps it.
+  const [candidates, rest] = await Promise.all([
+    guarded(ctx, 'candidates', [] as GoCandidate[], () => timed('candidates', () => describeCandidates(ctx, hits))),
+    firstHit ? timed('go', () => probeGo(ctx, firstHit.path, commands)) : null,
+  ]);
+  const first = candidates.find((c) => c.path === firstHit?.path) ?? null;
+  const goEnv = rest?.goEnv ?? null;
 
   // GOROOT in effect: go env's answer, else the environment's or the env file's claim, else the binary's location.
   const userEnvPath = goEnv?.GOENV || defaultUserEnvFile(ctx);
@@ -97,26 +101,36 @@ export async function collectFacts(transport: Transport, options: CollectOptions
   };
 }
 
-async function probeCandidates(ctx: ProbeContext): Promise<GoCandidate[]> {
-  const hits = await findOnPath(ctx, 'go');
-  const identified = new Map<string, ReturnType<typeof identifyFile>>();
+async function describeCandidates(ctx: ProbeContext, hits: PathHit[]): Promise<GoCandidate[]> {
   return Promise.all(
     hits.map(async (hit) => {
       const { hops, realpath } = await followSymlinks(ctx, hit.path);
-      if (realpath && !identified.has(realpath)) identified.set(realpath, identifyFile(ctx, realpath));
-      const id = realpath ? await identified.get(realpath)! : { identity: null, scriptHead: null };
+      const id = realpath ? await identifyFile(ctx, realpath) : { identity: null, scriptHead: null };
       return { ...hit, hops, realpath, identity: id.identity, scriptHead: id.scriptHead };
     }),
   );
 }
 
-async function probeGo(ctx: ProbeContext, go: GoCandidate, commands: Partial<Record<CommandName, CommandFact>>) {
+async function probeGo(ctx: ProbeContext, goPath: string, commands: Partial<Record<CommandName, CommandFact>>) {
   const tmp = await guarded(ctx, 'tempdir', null, () => ctx.transport.makeTempDir(PROBE_FILES));
   const cwd = tmp ?? undefined;
-  const argv = (...args: string[]) => goArgv(ctx, go.path, args);
+  const argv = (...args: string[]) => goArgv(ctx, goPath, args);
   const throwaway = throwawayState(ctx, tmp);
+  const exe = ctx.platform.os === 'windows' ? '.exe' : '';
+  const join = ctx.paths.join;
+  const build = async (kind: 'Pure' | 'Cgo', dir: string) => {
+    const out = join(tmp!, `${dir}.bin${exe}`);
+    const b = await runCommand(ctx, argv('build', '-o', out, '.'), { cwd: join(tmp!, dir), env: throwaway, timeoutMs: ctx.limits.buildTimeoutMs });
+    commands[`build${kind}`] = b;
+    if (succeeded(b)) commands[`run${kind}`] = await runCommand(ctx, [out], { cwd: tmp!, env: { ...throwaway } });
+  };
+  // A go that hangs or floods on `version` would do the same on build: don't spend the build budget on it.
+  const sane = (v: CommandFact) => !!tmp && !v.timedOut && !v.truncated && !v.spawnError;
+  const versionP = runCommand(ctx, argv('version'), { cwd, env: { ...throwaway } });
+  // The build is the long pole: it starts the moment go answers, not after go env.
+  const pureBuild = versionP.then((v) => (sane(v) ? build('Pure', 'pure') : undefined));
   const [version, versionLocal, envJson, gorootLocated] = await Promise.all([
-    runCommand(ctx, argv('version'), { cwd, env: { ...throwaway } }),
+    versionP,
     runCommand(ctx, argv('version'), { cwd, env: { ...throwaway, GOTOOLCHAIN: 'local' } }),
     runCommand(ctx, argv('env', '-json'), { cwd, env: { ...throwaway } }),
     runCommand(ctx, argv('env', 'GOROOT'), { cwd, env: { ...throwaway, GOROOT: null, GOENV: 'off' } }),
@@ -124,33 +138,19 @@ async function probeGo(ctx: ProbeContext, go: GoCandidate, commands: Partial<Rec
   Object.assign(commands, { version, versionLocal, envJson, gorootLocated });
   const goEnv = parseGoEnvJson(envJson.stdout);
 
-  const exe = ctx.platform.os === 'windows' ? '.exe' : '';
   const toolDir = goEnv?.GOTOOLDIR;
-  const tools = toolDir
-    ? Promise.all([
-        runCommand(ctx, [ctx.paths.join(toolDir, `compile${exe}`), '-V=full'], { env: { ...throwaway } }),
-        runCommand(ctx, [ctx.paths.join(toolDir, `link${exe}`), '-V=full'], { env: { ...throwaway } }),
-      ])
-    : Promise.resolve(null);
-
-  // A go that hangs or floods on `version` would do the same on build: don't spend the build budget on it.
-  const sane = !version.timedOut && !version.truncated && !version.spawnError;
-  // Builds only need go to answer, so they overlap the probes that follow go env (GOROOT, CC, inventory...).
+  // Builds and tool versions overlap the probes that follow go env (GOROOT, CC, inventory...).
   const builds = (async () => {
-    if (tmp && sane) {
-      const join = ctx.paths.join;
-      const build = async (kind: 'Pure' | 'Cgo', dir: string) => {
-        const out = join(tmp, `${dir}.bin${exe}`);
-        const b = await runCommand(ctx, argv('build', '-o', out, '.'), { cwd: join(tmp, dir), env: throwaway, timeoutMs: ctx.limits.buildTimeoutMs });
-        commands[`build${kind}`] = b;
-        if (succeeded(b)) commands[`run${kind}`] = await runCommand(ctx, [out], { cwd: tmp, env: { ...throwaway } });
-      };
-      await build('Pure', 'pure');
-      // cgo is only attempted where go itself says it is on; a silent CGO_ENABLED=0 is judged from go env and CC.
-      if (goEnv?.CGO_ENABLED === '1') await build('Cgo', 'cgo');
-    }
-    const toolResults = await tools;
-    if (toolResults) [commands.compileV, commands.linkV] = toolResults;
+    const tools = toolDir
+      ? Promise.all([
+          runCommand(ctx, [join(toolDir, `compile${exe}`), '-V=full'], { env: { ...throwaway } }),
+          runCommand(ctx, [join(toolDir, `link${exe}`), '-V=full'], { env: { ...throwaway } }),
+        ])
+      : null;
+    await pureBuild;
+    // cgo is only attempted where go itself says it is on; a silent CGO_ENABLED=0 is judged from go env and CC.
+    if (sane(version) && goEnv?.CGO_ENABLED === '1') await build('Cgo', 'cgo');
+    if (tools) [commands.compileV, commands.linkV] = await tools;
   })();
   return { goEnv, tmp, builds };
 }
@@ -197,19 +197,20 @@ async function probeWritable(ctx: ProbeContext, goEnv: Record<string, string> | 
     ['GOMODCACHE', goEnv?.GOMODCACHE],
     ['GOCACHE', goEnv?.GOCACHE],
   ];
+  // Go creates these on first use: what counts is the nearest directory that exists (often the same one for all three).
+  const asked = new Map<string, Promise<boolean | null>>();
   await Promise.all(
     targets.map(async ([name, p]) => {
       if (!p || p === 'off') return;
-      // Go creates these on first use: what counts is the nearest directory that exists.
       let dir = p;
       for (let i = 0; i < 32; i++) {
-        const st = await ctx.lstat(dir);
-        if (st) break;
+        if (await ctx.lstat(dir)) break;
         const up = ctx.paths.dirname(dir);
         if (up === dir) break;
         dir = up;
       }
-      out[name] = { path: dir, writable: await ctx.transport.writable(dir) };
+      if (!asked.has(dir)) asked.set(dir, ctx.transport.writable(dir));
+      out[name] = { path: dir, writable: await asked.get(dir)! };
     }),
   );
   return out;

@@ -9,8 +9,14 @@ export interface FileIdentity {
 
 const SCRIPT_HEAD_BYTES = 4096;
 
-/** Reads a file (bounded) and identifies it from its bytes; never runs it. */
-export async function identifyFile(ctx: ProbeContext, path: string): Promise<FileIdentity> {
+/** Reads a file (bounded) and identifies it from its bytes; never runs it. Once per path per verification. */
+export function identifyFile(ctx: ProbeContext, path: string): Promise<FileIdentity> {
+  let hit = ctx.identified.get(path) as Promise<FileIdentity> | undefined;
+  if (!hit) ctx.identified.set(path, (hit = readAndIdentify(ctx, path)));
+  return hit;
+}
+
+async function readAndIdentify(ctx: ProbeContext, path: string): Promise<FileIdentity> {
   const file = await ctx.transport.readFile(path, ctx.limits.maxBinaryBytes);
   if (!file) return { identity: null, scriptHead: null };
   const identity = identifyBinary(file.bytes, { fileSize: file.size });

@@ -62,10 +62,17 @@ async function expand(ctx: ProbeContext, glob: string): Promise<string[]> {
     }
     const re = new RegExp(`^${part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
     const next: string[] = [];
-    for (const b of bases) for (const name of (await ctx.transport.readDir(b)) ?? []) if (re.test(name)) next.push(ctx.paths.join(b, name));
+    for (const b of bases) for (const name of (await listDir(ctx, b)) ?? []) if (re.test(name)) next.push(ctx.paths.join(b, name));
     bases = next;
   }
   return bases;
+}
+
+/** Listing a directory costs an exec in a container; a stat first spares it for the many that don't exist. */
+async function listDir(ctx: ProbeContext, dir: string): Promise<string[] | null> {
+  const st = await ctx.lstat(dir);
+  if (!st || (st.type !== 'dir' && st.type !== 'symlink')) return null;
+  return ctx.transport.readDir(dir);
 }
 
 async function readVersion(ctx: ProbeContext, goroot: string): Promise<string | null> {
@@ -88,7 +95,7 @@ export async function probeInventory(ctx: ProbeContext, gopath: string | null): 
           const st = await ctx.lstat(root);
           if (!st) return null;
           const dir = m.versions ? ctx.paths.join(root, m.versions) : root;
-          const names = ((await ctx.transport.readDir(dir)) ?? []).filter((n) => m.name !== 'golang.org/dl' || /^go\d/.test(n));
+          const names = ((await listDir(ctx, dir)) ?? []).filter((n) => m.name !== 'golang.org/dl' || /^go\d/.test(n));
           if (m.name === 'golang.org/dl' && names.length === 0) return null;
           const fact: ManagerFact = { name: m.name, root, installed: names, evidence: [`${root} exists`] };
           return { fact, roots: names.map((n) => ({ path: ctx.paths.join(dir, m.goroot.replace('{v}', n)), source: m.name })) };

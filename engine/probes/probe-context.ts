@@ -30,6 +30,8 @@ export interface ProbeContext {
   online: boolean;
   /** lstat through a per-verification cache: many probes ask about the same few paths. */
   lstat: (path: string) => Promise<FileStat | null>;
+  /** Memo of file identifications: the go on PATH and $GOROOT/bin/go are usually the same 10+ MB file. */
+  identified: Map<string, Promise<unknown>>;
 }
 
 export function cachedLstat(transport: Transport): (path: string) => Promise<FileStat | null> {
