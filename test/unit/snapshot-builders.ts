@@ -239,3 +239,95 @@ export function only(findings: Finding[], code: string): Finding {
   if (hits.length !== 1) throw new Error(`expected exactly one ${code}, got ${hits.length}: ${JSON.stringify(findings.map((f) => f.code))}`);
   return hits[0]!;
 }
+
+const ASDF_SHIM_HEAD = '#!/usr/bin/env bash\n# asdf-plugin: golang 1.22.12\nexec /root/.asdf/bin/asdf exec "go" "$@" # asdf_allow: \' asdf \'\n';
+
+/**
+ * An asdf-managed Go 1.22.12 reached through asdf's shim script (asdf reshim.bash format), derived from the
+ * recorded Debian Go 1.22 container. With `resolves: false` the shim has no version selected and fails
+ * like asdf does ("No version is set for command go", exit 126), so go env never answers.
+ */
+export function asdfShimSnapshot({ resolves }: { resolves: boolean }): FactSnapshot {
+  return variant(loadSnapshot('linux-wrapper-version-lie'), (d) => {
+    const shim = '/root/.asdf/shims/go';
+    const goroot = '/root/.asdf/installs/golang/1.22.12/go';
+    const real = d.candidates.find((c) => c.identity?.go)!;
+    d.env.PATH = `/root/.asdf/shims:/root/.asdf/bin:${d.env.PATH}`;
+    d.pathEntries = ['/root/.asdf/shims', '/root/.asdf/bin', ...d.pathEntries];
+    d.candidates = [
+      {
+        dir: '/root/.asdf/shims',
+        index: 0,
+        path: shim,
+        executable: true,
+        hops: [{ path: shim, type: 'file', via: 'path', mode: 0o755, size: ASDF_SHIM_HEAD.length }],
+        realpath: shim,
+        identity: { format: 'script', os: null, arch: null, bits: null, interpreter: '/usr/bin/env bash', linkage: null, needed: [], go: null, gccgo: false, problems: [] },
+        scriptHead: ASDF_SHIM_HEAD,
+      },
+      ...d.candidates.filter((c) => c.identity?.go).map((c) => ({ ...c, index: c.index + 2 })),
+    ];
+    d.managers = [{ name: 'asdf', root: '/root/.asdf', installed: ['1.22.12'], evidence: ['/root/.asdf exists'] }];
+    d.toolchains = [...d.toolchains, { root: goroot, version: 'go1.22.12', source: 'asdf' }];
+    d.packageOwner = null;
+    for (const c of Object.values(d.commands)) if (c.argv[0] === '/usr/local/bin/go') c.argv[0] = shim;
+    if (resolves) {
+      for (const k of ['version', 'versionLocal'] as const) d.commands[k]!.stdout = 'go version go1.22.12 linux/amd64\n';
+      const env = { ...d.goEnv!, GOROOT: goroot, GOTOOLDIR: `${goroot}/pkg/tool/linux_amd64`, GOPATH: '/root/.asdf/installs/golang/1.22.12/packages' };
+      d.goEnv = env;
+      d.commands.envJson!.stdout = `${JSON.stringify(env, null, '\t')}\n`;
+      d.commands.gorootLocated!.stdout = `${goroot}\n`;
+      d.goroot = { ...d.goroot!, path: goroot, realpath: goroot, binary: real.identity, binaryPath: `${goroot}/bin/go` };
+      d.envFiles.goroot = { path: `${goroot}/go.env`, content: d.envFiles.goroot?.content ?? null };
+      return;
+    }
+    const err = 'No version is set for command go\nConsider adding one of the following versions in your config file at /root/.tool-versions\ngolang 1.22.12\n';
+    for (const k of ['version', 'versionLocal', 'envJson', 'gorootLocated', 'buildPure'] as const) {
+      d.commands[k] = { ...d.commands[k]!, exitCode: 126, stdout: '', stderr: err };
+    }
+    for (const k of ['runPure', 'buildCgo', 'runCgo', 'compileV', 'linkV'] as const) delete d.commands[k];
+    d.goEnv = null;
+    // Without go env the GOROOT probed is the shim's own ../..: /root, which is no toolchain.
+    d.goroot = { path: '/root', exists: true, realpath: '/root', versionFile: null, parts: {}, binary: null, binaryPath: '/root/bin/go' };
+    d.envFiles.goroot = { path: '/root/go.env', content: null };
+    d.cc = { name: 'gcc', path: '/usr/bin/gcc' };
+    d.writable = {};
+  });
+}
+
+/**
+ * Go 1.22.5 installed with Scoop on Windows: PATH runs Scoop's shim program (shims\go.exe, a small
+ * non-Go executable that reads go.shim and starts the real go.exe), and GOROOT is apps\go\current.
+ */
+export function scoopShimSnapshot(): FactSnapshot {
+  return variant(loadSnapshot('windows-msi-nocgo-explicit'), (d) => {
+    const root = 'C:\\Users\\dev\\scoop';
+    const shim = `${root}\\shims\\go.exe`;
+    const goroot = `${root}\\apps\\go\\current`;
+    const real = d.candidates[0]!;
+    d.env.SCOOP = 'c:/users/dev/scoop';
+    d.env.Path = `${root}\\shims;${d.env.Path}`.replace('C:\\Program Files\\Go\\bin;', '');
+    d.pathEntries = d.env.Path.split(';');
+    d.candidates = [
+      {
+        dir: `${root}\\shims`,
+        index: 0,
+        path: shim,
+        executable: true,
+        hops: [{ path: shim, type: 'file', via: 'path', mode: 0o666, size: 125440 }],
+        realpath: shim,
+        identity: { ...real.identity!, go: null, needed: ['kernel32.dll', 'shlwapi.dll'] },
+        scriptHead: null,
+      },
+    ];
+    d.managers = [{ name: 'scoop', root: 'c:/users/dev/scoop', installed: ['1.22.5', 'current'], evidence: ['c:/users/dev/scoop exists'] }];
+    d.toolchains = [{ root: `${root}\\apps\\go\\1.22.5`, version: 'go1.22.5', source: 'scoop' }];
+    const swap = (x: string) => x.split('C:\\Program Files\\Go\\bin\\go.exe').join(shim).split('C:\\Program Files\\Go').join(goroot);
+    for (const c of Object.values(d.commands)) c.argv = c.argv.map(swap);
+    d.goEnv = Object.fromEntries(Object.entries(d.goEnv!).map(([k, v]) => [k, swap(v)]));
+    d.commands.envJson!.stdout = `${JSON.stringify(d.goEnv, null, '\t')}\n`;
+    d.commands.gorootLocated!.stdout = `${goroot}\n`;
+    d.goroot = { ...d.goroot!, path: goroot, realpath: `${root}\\apps\\go\\1.22.5`, binaryPath: `${goroot}\\bin\\go.exe` };
+    d.envFiles.goroot = { path: `${goroot}\\go.env`, content: d.envFiles.goroot!.content };
+  });
+}

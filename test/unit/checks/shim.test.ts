@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { shim } from '../../../engine/checks/shim.js';
+import { GENUINE_FIXTURES, asdfShimSnapshot, loadSnapshot, only, scoopShimSnapshot as scoopShim, withManagers } from '../snapshot-builders.js';
+
+describe('shim (SHIM)', () => {
+  it('notes a go reached through a working asdf shim, with the whole chain', () => {
+    const f = only(shim(asdfShimSnapshot({ resolves: true })), 'SHIM');
+    expect(f.severity).toBe('info');
+    expect(f.message).toBe('go is reached through asdf, which selects go1.22.12.');
+    expect(f.evidence).toEqual([
+      'chain: /root/.asdf/shims/go → /root/.asdf/installs/golang/1.22.12/go/bin/go',
+      'go env GOROOT: /root/.asdf/installs/golang/1.22.12/go',
+    ]);
+    expect(f.fix).toBeNull();
+  });
+
+  it('recognises a Scoop shim on Windows (shims\\go.exe, a non-Go program) by the Scoop root, whatever its case and slashes', () => {
+    const s = scoopShim();
+    const f = only(shim(s), 'SHIM');
+    expect(f.message).toBe('go is reached through scoop, which selects go1.22.5.');
+    expect(f.evidence).toEqual([
+      'chain: C:\\Users\\dev\\scoop\\shims\\go.exe → C:\\Users\\dev\\scoop\\apps\\go\\current\\bin\\go.exe',
+      'go env GOROOT: C:\\Users\\dev\\scoop\\apps\\go\\current',
+    ]);
+  });
+
+  it('stays silent while the shim cannot run go (SHIM_UNRESOLVED says it)', () => {
+    expect(shim(asdfShimSnapshot({ resolves: false }))).toEqual([]);
+  });
+
+  it('stays silent when a manager is installed but go does not come from it', () => {
+    const s = withManagers(loadSnapshot('linux-debian-golang-go'), [{ name: 'goenv', root: '/root/.goenv', installed: ['1.21.0'], evidence: [] }]);
+    expect(shim(s)).toEqual([]);
+  });
+
+  it.each([...GENUINE_FIXTURES, 'linux-no-go', 'linux-wrapper-version-lie'])('stays silent on %s', (name) => {
+    expect(shim(loadSnapshot(name))).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { versionManager } from '../../../engine/checks/version-manager.js';
+import { GENUINE_FIXTURES, asdfShimSnapshot, fixtureNames, loadSnapshot, scoopShimSnapshot, variant, withManagers } from '../snapshot-builders.js';
+
+describe('version-manager (which manager go is reached through)', () => {
+  it('finds asdf from its root on the chain', () => {
+    expect(versionManager(asdfShimSnapshot({ resolves: true }))).toBe('asdf');
+    expect(versionManager(asdfShimSnapshot({ resolves: false }))).toBe('asdf');
+  });
+
+  it('finds asdf from its shim script alone when the root was not found', () => {
+    const s = variant(asdfShimSnapshot({ resolves: false }), (d) => {
+      d.managers = [];
+    });
+    expect(versionManager(s)).toBe('asdf');
+  });
+
+  it('finds Scoop on Windows, comparing paths case-insensitively across slash styles', () => {
+    expect(versionManager(scoopShimSnapshot())).toBe('scoop');
+  });
+
+  it('finds a manager whose root holds the GOROOT (gvm sets GOROOT, PATH points into it)', () => {
+    const s = withManagers(
+      variant(loadSnapshot('linux-debian-copy-usr-local'), (d) => {
+        d.goroot = { ...d.goroot!, path: '/root/.gvm/gos/go1.22.12', realpath: '/root/.gvm/gos/go1.22.12' };
+      }),
+      [{ name: 'gvm', root: '/root/.gvm/', installed: ['go1.22.12'], evidence: [] }],
+    );
+    expect(versionManager(s)).toBe('gvm');
+  });
+
+  it('does not take a root that merely shares a prefix', () => {
+    const s = withManagers(loadSnapshot('linux-debian-copy-usr-local'), [{ name: 'g', root: '/usr/local/go/bi', installed: [], evidence: [] }]);
+    expect(versionManager(s)).toBeNull();
+  });
+
+  it.each([...GENUINE_FIXTURES, ...fixtureNames('linux-').filter((n) => !GENUINE_FIXTURES.includes(n as never))])('finds none on %s', (name) => {
+    expect(versionManager(loadSnapshot(name))).toBeNull();
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { wrapper } from '../../../engine/checks/wrapper.js';
+import { GENUINE_FIXTURES, asdfShimSnapshot, loadSnapshot, only, scoopShimSnapshot, withGoroot } from '../snapshot-builders.js';
+
+describe('wrapper (WRAPPER)', () => {
+  it('notes a script in front of the real go (recorded), quoting its first lines', () => {
+    const f = only(wrapper(loadSnapshot('linux-wrapper-version-lie')), 'WRAPPER');
+    expect(f.severity).toBe('info');
+    expect(f.message).toBe('/usr/local/bin/go is a script in front of the real go at /usr/lib/go-1.22/bin/go.');
+    expect(f.evidence).toEqual([
+      'chain: /usr/local/bin/go → /usr/lib/go-1.22/bin/go',
+      '/usr/local/bin/go: #!/bin/sh | if [ "$1" = version ]; then echo "go version go1.99.0 linux/amd64"; exit 0; fi | exec /usr/lib/go-1.22/bin/go "$@" | ',
+    ]);
+    expect(f.fix).toBeNull();
+  });
+
+  it('notes a Windows go.bat that PATHEXT runs before go.exe, calling it a script and keeping CR out of the evidence', () => {
+    const f = only(wrapper(loadSnapshot('windows-bat-shim')), 'WRAPPER');
+    expect(f.message).toBe('C:\\Program Files\\Go\\bin\\go.bat is a script in front of the real go at C:\\Program Files\\Go\\bin\\go.exe.');
+    expect(f.evidence[0]).toBe('chain: C:\\Program Files\\Go\\bin\\go.bat → C:\\Program Files\\Go\\bin\\go.exe');
+    expect(f.evidence[1]).toBe('C:\\Program Files\\Go\\bin\\go.bat: @echo off | rem Installed by the team dev-setup: runs the go.exe next to this script. | setlocal | "%~dp0go.exe" %*');
+  });
+
+  it('leaves version-manager shims to SHIM', () => {
+    expect(wrapper(asdfShimSnapshot({ resolves: true }))).toEqual([]);
+    expect(wrapper(scoopShimSnapshot())).toEqual([]);
+  });
+
+  it('stays silent when no real go answers behind the script (that is GO_STUB)', () => {
+    expect(wrapper(withGoroot(loadSnapshot('linux-wrapper-version-lie'), { binary: null }))).toEqual([]);
+  });
+
+  it.each([...GENUINE_FIXTURES.filter((n) => n !== 'windows-bat-shim'), 'linux-no-go'])('stays silent on %s', (name) => {
+    expect(wrapper(loadSnapshot(name))).toEqual([]);
+  });
+});
