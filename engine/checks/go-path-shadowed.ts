@@ -18,7 +18,7 @@ export const goPathShadowed: Check = (facts) => {
       severity: 'warning',
       message: `${first.path} (${versionOf(first) ?? 'not a Go binary'}) shadows ${others.map((o) => `${o.path} (${versionOf(o)})`).join(', ')} later on PATH.`,
       evidence: [first, ...others].map((c) => `PATH[${c.index}] ${c.path} → ${c.realpath}: ${versionOf(c) ?? 'no Go build info'}`),
-      fix: `Put the directory of the toolchain you mean first on PATH, or remove the other one (${others[0]!.dir}).`,
+      fix: `To use ${others[0]!.path}, put ${others[0]!.dir} before ${first.dir} on PATH (or uninstall the go in ${first.dir}); to keep ${first.path}, remove ${others[0]!.dir} from PATH.`,
     },
   ];
 };

@@ -1,5 +1,14 @@
 import type { Check, Finding } from './finding.js';
+import type { CommandFact } from '../facts/fact-snapshot.js';
 import { evidenceOf } from './toolchain-view.js';
+
+/** `go version`, `go build`, `compile -V=full`: the program's own name plus its subcommand, not temp paths. */
+function describe(c: CommandFact): string {
+  const argv = c.argv[0] === 'cmd.exe' ? c.argv.slice(3) : c.argv;
+  const name = (argv[0] ?? '').split(/[\\/]/).pop() ?? '';
+  const sub = argv.slice(1).find((a) => !a.includes('/') && !a.includes('\\')) ?? '';
+  return `${name}${sub ? ` ${sub}` : ''}`;
+}
 
 /** A command that hung or flooded its output was cut off; what it was meant to show is unknown, and that is broken. */
 export const probeTimeout: Check = (facts) => {
@@ -11,7 +20,7 @@ export const probeTimeout: Check = (facts) => {
     out.push({
       code: 'PROBE_TIMEOUT',
       severity: 'error',
-      message: `${hung.map((c) => c.argv.slice(-2).join(' ')).join(', ')} did not finish in time and was killed.`,
+      message: `${[...new Set(hung.map(describe))].join(', ')} did not finish in time and ${hung.length > 1 ? 'were' : 'was'} killed.`,
       evidence: hung.map((c) => evidenceOf(c, 2)),
       fix: 'Find what makes go hang (a wrapper script waiting on input, a network mount, a lock); try `go version` by hand. Raise --timeout-ms for very slow machines.',
     });
@@ -19,7 +28,7 @@ export const probeTimeout: Check = (facts) => {
     out.push({
       code: 'PROBE_OUTPUT_LIMIT',
       severity: 'error',
-      message: `${flooded.map((c) => c.argv.slice(-2).join(' ')).join(', ')} printed more than the output limit and was cut off.`,
+      message: `${[...new Set(flooded.map(describe))].join(', ')} printed more than the output limit and ${flooded.length > 1 ? 'were' : 'was'} cut off.`,
       evidence: flooded.map((c) => evidenceOf(c, 1)),
       fix: 'Something in front of go floods its output; check the chain of the go on PATH.',
     });

@@ -31,6 +31,8 @@ export class LocalTransport implements Transport {
   async exec(argv: string[], options: ExecOptions): Promise<ExecResult> {
     const env: Record<string, string> = await this.environment();
     for (const [k, v] of Object.entries(options.env ?? {})) {
+      // Windows variable names are case-insensitive: an override of GOROOT must replace a user's "Goroot".
+      if (process.platform === 'win32') for (const key of Object.keys(env)) if (key.toUpperCase() === k.toUpperCase()) delete env[key];
       if (v === null) delete env[k];
       else env[k] = v;
     }

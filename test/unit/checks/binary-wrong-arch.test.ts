@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binaryWrongArch } from '../../../engine/checks/binary-wrong-arch.js';
-import { GENUINE_FIXTURES, loadSnapshot, only, withIdentity } from '../snapshot-builders.js';
+import { GENUINE_FIXTURES, loadSnapshot, only, withCommand, withIdentity } from '../snapshot-builders.js';
 
 describe('binary-wrong-arch (BINARY_WRONG_ARCH)', () => {
   it('fires on an amd64 Mach-O go on an Apple Silicon Mac that cannot run it (recorded macOS layout)', () => {
@@ -14,11 +14,22 @@ describe('binary-wrong-arch (BINARY_WRONG_ARCH)', () => {
     expect(f.fix).toBe('Install the darwin-arm64 release of Go instead.');
   });
 
-  it('fires on an arm64 ELF go on a linux/amd64 machine', () => {
-    const s = withIdentity(loadSnapshot('linux-debian-copy-usr-local'), 0, { arch: 'arm64' });
-    const f = only(binaryWrongArch(s), 'BINARY_WRONG_ARCH');
+  it('fires on an arm64 ELF go on a linux/amd64 machine that refuses to run it', () => {
+    const refused = withCommand(withIdentity(loadSnapshot('linux-debian-copy-usr-local'), 0, { arch: 'arm64' }), 'version', {
+      exitCode: 126, stdout: '', stderr: '', spawnError: 'exec /usr/local/go/bin/go: exec format error', timedOut: false, truncated: false,
+    });
+    const f = only(binaryWrongArch(refused), 'BINARY_WRONG_ARCH');
+    expect(f.severity).toBe('error');
     expect(f.message).toBe('/usr/local/go/bin/go is a elf binary for linux/arm64; this machine is linux/amd64.');
     expect(f.fix).toBe('Install the linux-amd64 release of Go instead.');
+  });
+
+  it('says BINARY_EMULATED (info), not BINARY_WRONG_ARCH, when the OS runs the foreign binary anyway (Rosetta, qemu-user)', () => {
+    const s = withIdentity(loadSnapshot('linux-debian-copy-usr-local'), 0, { arch: 'arm64' });
+    const f = only(binaryWrongArch(s), 'BINARY_EMULATED');
+    expect(f.severity).toBe('info');
+    expect(f.message).toContain('for linux/arm64; this machine is linux/amd64, and runs under emulation');
+    expect(binaryWrongArch(s).map((x) => x.code)).not.toContain('BINARY_WRONG_ARCH');
   });
 
   it('fires on a binary for another OS on the same architecture (a Linux go.exe copied onto Windows)', () => {

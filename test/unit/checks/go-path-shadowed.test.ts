@@ -14,7 +14,7 @@ describe('go-path-shadowed (GO_PATH_SHADOWED)', () => {
       'PATH[0] C:\\Go\\bin\\go.exe → C:\\Go\\bin\\go.exe: go1.15.15',
       'PATH[8] C:\\Program Files\\Go\\bin\\go.exe → C:\\Program Files\\Go\\bin\\go.exe: go1.22.5',
     ]);
-    expect(f.fix).toBe('Put the directory of the toolchain you mean first on PATH, or remove the other one (C:\\Program Files\\Go\\bin).');
+    expect(f.fix).toBe('To use C:\\Program Files\\Go\\bin\\go.exe, put C:\\Program Files\\Go\\bin before C:\\Go\\bin on PATH (or uninstall the go in C:\\Go\\bin); to keep C:\\Go\\bin\\go.exe, remove C:\\Program Files\\Go\\bin from PATH.');
   });
 
   it('fires when Debian\'s go1.19 shadows a go1.22 tarball later on PATH', () => {
