@@ -19,6 +19,7 @@ export default defineConfig({
           hookTimeout: 1_200_000,
           // Image builds and containers share 2 cores; files run one at a time, tests inside them concurrently.
           fileParallelism: false,
+          maxConcurrency: 2,
         },
       },
     ],

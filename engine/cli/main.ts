@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { collectFacts } from '../probes/collect-facts.js';
 import { buildReport, type Report } from '../report/build-report.js';
@@ -6,6 +7,10 @@ import { redactSnapshot } from '../facts/redact-snapshot.js';
 import { openTarget, TARGET_SYNTAX } from '../transport/open-target.js';
 import { TargetError } from '../transport/target-error.js';
 import type { Transport } from '../transport/transport.js';
+import { UsageError } from './usage-error.js';
+
+/** The package root (scenarios/, images/, results/), from dist/engine/cli or engine/cli alike. */
+const REPO_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../../' : '../../', import.meta.url));
 
 export const EXIT = { ready: 0, degraded: 10, broken: 11, absent: 12, usage: 2 } as const;
 
@@ -14,6 +19,8 @@ const HELP = `goverity: is the Go on this machine real and working?
 Usage:
   goverity verify   [--target T] [--json] [--timeout-ms N] [--online]
   goverity snapshot [--target T] [--no-redact] [--timeout-ms N]
+  goverity run      [--scenario GLOB] [--provider docker] [--concurrency N] [--shard K/N] [--results DIR]
+  goverity results merge DIR... --out DIR
 
 Targets T: ${TARGET_SYNTAX}   (default: local)
   local              this machine, as your shell environment sees it
@@ -26,10 +33,17 @@ Options:
   --online         also check that the GOPROXY chain can be reached (off by default: verification is hermetic)
   --no-redact      snapshot: keep home directories, user and host names, and credentials as they are
 
+run: builds what is missing, runs the selected scenarios (scenarios/*.json) in containers, and writes
+  results/<run-id>/{summary.json,junit.xml,report.md,report.html} (results/latest points at it).
+  --scenario GLOB   ids to run: shell globs, comma-separated (e.g. 'goroot-*,debian-*')
+  --concurrency N   scenarios in flight (default: the number of cores)
+  --shard K/N       run the K-th of N disjoint slices (for several machines or DOCKER_HOSTs)
+  Exit 0 only when every selected scenario passed.
+results merge: joins the results of sharded runs into one.
+
 Exit status (verify): 0 ready, 10 degraded, 11 broken, 12 absent, 2 usage or target error.
 `;
 
-class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -39,6 +53,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (command === 'verify' || command === 'snapshot') return await verifyOrSnapshot(command, rest);
+    // The harness loads only for harness commands: verify must stay light on a user's machine.
+    if (command === 'run') return await (await import('../../harness/cli/run-command.js')).runCommand(rest, REPO_ROOT);
+    if (command === 'results' && rest[0] === 'merge') return await (await import('../../harness/cli/merge-command.js')).mergeCommand(rest.slice(1));
+    if (command === 'results') throw new UsageError('usage: goverity results merge DIR... --out DIR');
     throw new UsageError(`unknown command "${command}" (try: goverity --help)`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof TargetError) {

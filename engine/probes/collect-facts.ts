@@ -129,6 +129,8 @@ async function probeGo(ctx: ProbeContext, goPath: string, commands: Partial<Reco
   const versionP = runCommand(ctx, argv('version'), { cwd, env: { ...throwaway } });
   // The build is the long pole: it starts the moment go answers, not after go env.
   const pureBuild = versionP.then((v) => (sane(v) ? build('Pure', 'pure') : undefined));
+  // Started ahead of the awaits below: if those throw (the target vanished), this must not become an unhandled rejection.
+  pureBuild.catch(() => undefined);
   const [version, versionLocal, envJson, gorootLocated] = await Promise.all([
     versionP,
     runCommand(ctx, argv('version'), { cwd, env: { ...throwaway, GOTOOLCHAIN: 'local' } }),
@@ -147,6 +149,7 @@ async function probeGo(ctx: ProbeContext, goPath: string, commands: Partial<Reco
           runCommand(ctx, [join(toolDir, `link${exe}`), '-V=full'], { env: { ...throwaway } }),
         ])
       : null;
+    tools?.catch(() => undefined);
     await pureBuild;
     // cgo is only attempted where go itself says it is on; a silent CGO_ENABLED=0 is judged from go env and CC.
     if (sane(version) && goEnv?.CGO_ENABLED === '1') await build('Cgo', 'cgo');

@@ -242,8 +242,9 @@ export class DockerTransport implements Transport {
 
   async [Symbol.asyncDispose](): Promise<void> {
     if (this.owned) {
+      // 404: already gone; 409: a removal is already under way (an interrupt's teardown racing a normal one).
       await this.#container.remove({ force: true, v: true }).catch((e: { statusCode?: number }) => {
-        if (e.statusCode !== 404) throw e;
+        if (e.statusCode !== 404 && e.statusCode !== 409) throw e;
       });
       return;
     }

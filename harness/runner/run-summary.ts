@@ -1,0 +1,55 @@
+import type { Report } from '../../engine/report/build-report.js';
+import type { Scenario } from '../scenarios/scenario.js';
+
+export const RUN_SCHEMA = 'goverity/run@1';
+
+export interface PhaseTimings {
+  buildMs: number;
+  startMs: number;
+  verifyMs: number;
+  stopMs: number;
+}
+
+/** One scenario × provider outcome; `error` is set when the harness could not produce a report (build failed...). */
+export interface ScenarioResult {
+  id: string;
+  title: string;
+  class: Scenario['class'];
+  provider: string;
+  seenAt: string[];
+  expected: Scenario['expect'];
+  report: Report | null;
+  pass: boolean;
+  why: string[];
+  error: { phase: 'load' | 'build' | 'start' | 'verify' | 'stop'; message: string; logTail: string[] } | null;
+  timings: PhaseTimings;
+}
+
+export interface RunTotals {
+  scenarios: number;
+  passed: number;
+  failed: number;
+  errored: number;
+  wallMs: number;
+}
+
+export interface RunSummary {
+  schema: typeof RUN_SCHEMA;
+  runId: string;
+  startedAt: string;
+  finishedAt: string;
+  host: { cores: number; engine: string; node: string };
+  selection: { scenario: string | null; provider: string; shard: string | null; concurrency: number };
+  scenarios: ScenarioResult[];
+  totals: RunTotals;
+}
+
+export function totalsOf(results: ScenarioResult[], wallMs: number): RunTotals {
+  return {
+    scenarios: results.length,
+    passed: results.filter((r) => r.pass).length,
+    failed: results.filter((r) => !r.pass && !r.error).length,
+    errored: results.filter((r) => !!r.error).length,
+    wallMs,
+  };
+}

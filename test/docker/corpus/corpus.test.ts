@@ -1,0 +1,44 @@
+import os from 'node:os';
+import path from 'node:path';
+import Dockerode from 'dockerode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DockerProvider, RUN_LABEL } from '../../../harness/providers/docker-provider.js';
+import { runScenario } from '../../../harness/runner/run-scenarios.js';
+import { loadScenarios } from '../../../harness/scenarios/load-scenarios.js';
+import type { Scenario } from '../../../harness/scenarios/scenario.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+const { scenarios, errors } = await loadScenarios(path.join(repoRoot, 'scenarios'));
+const docker = new Dockerode();
+const runId = `vitest-${process.pid}`;
+const provider = new DockerProvider(docker, runId, repoRoot);
+
+describe('the scenario corpus', () => {
+  beforeAll(async () => {
+    // Build every image up front, two at a time; the builder memoizes them, so each test's prepare is a cache hit.
+    const queue = [...scenarios];
+    const worker = async () => {
+      for (let s = queue.shift(); s; s = queue.shift()) await provider.prepare(s).catch(() => undefined);
+    };
+    await Promise.all(Array.from({ length: Math.min(2, os.availableParallelism()) }, worker));
+  });
+
+  afterAll(async () => {
+    await provider[Symbol.asyncDispose]();
+    const left = await docker.listContainers({ all: true, filters: { label: [`${RUN_LABEL}=${runId}`] } });
+    expect(left.map((c) => c.Names[0])).toEqual([]);
+  });
+
+  it('has no malformed scenario files', () => {
+    expect(errors.map((e) => e.message)).toEqual([]);
+  });
+
+  describe.concurrent.each(scenarios.map((s) => [s.id, s] as [string, Scenario]))('%s', (_id, s) => {
+    it(`is judged ${s.expect.verdict.join(' or ')}${s.expect.codes.length ? ` with ${s.expect.codes.join(', ')}` : ''}`, async () => {
+      const result = await runScenario(provider, s);
+      expect(result.error?.message ?? null).toBeNull();
+      expect(result.why, JSON.stringify(result.report?.findings.map((f) => `${f.code}: ${f.message}`), null, 1)).toEqual([]);
+      expect(s.expect.verdict).toContain(result.report!.verdict);
+    });
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { loadScenarios, parseScenario } from '../../harness/scenarios/load-scenarios.js';
+import { judgeReport } from '../../harness/scenarios/judge-report.js';
+
+const good = { id: 'x-case', title: 't', class: 'broken', breaks: 'b', image: { from: 'go-1.22' }, expect: { verdict: ['broken'], codes: ['GOROOT_MISSING'], forbidden: ['GO_STUB'] } };
+const parse = (o: unknown) => () => parseScenario('/s/x-case.json', JSON.stringify(o));
+
+describe('scenario files', () => {
+  it('names the file, the field and the problem in one line', () => {
+    expect(parse({ ...good, expect: { ...good.expect, verdict: ['fine'] } })).toThrow('/s/x-case.json: expect.verdict: "fine" is not one of ready, degraded, broken, absent');
+    expect(parse({ ...good, id: 'other' })).toThrow('/s/x-case.json: id: "other" must match the file name');
+    expect(parse({ ...good, image: { from: 'go-1.22', dockerfile: '../../etc' } })).toThrow('/s/x-case.json: image.dockerfile: must be a path inside the repository');
+    expect(() => parseScenario('/s/x-case.json', '{"id": ')).toThrow(/^\/s\/x-case.json: \(json\): /);
+    expect(parse({ ...good, title: 3 })).toThrow('/s/x-case.json: title: must be a non-empty string');
+  });
+
+  it('loads the whole corpus: every file valid, ids unique', async () => {
+    const { scenarios, errors } = await loadScenarios(path.resolve(import.meta.dirname, '../../scenarios'));
+    expect(errors.map((e) => e.message)).toEqual([]);
+    expect(new Set(scenarios.map((s) => s.id)).size).toBe(scenarios.length);
+  });
+
+  it('judges a report by verdict, authenticity, required and forbidden codes', () => {
+    const s = parseScenario('/s/x-case.json', JSON.stringify({ ...good, expect: { ...good.expect, authentic: true } }));
+    const report = { verdict: 'degraded', authentic: false, provenance: { kind: 'distro', manager: null, container: true }, findings: [{ code: 'GO_STUB', severity: 'error', message: 'm', evidence: [], fix: null }] };
+    expect(judgeReport(s, report as never).why).toEqual([
+      'expected verdict broken, got degraded',
+      'expected authentic true, got false',
+      'expected GOROOT_MISSING, got GO_STUB',
+      'forbidden GO_STUB was raised: m',
+    ]);
+  });
+});
