@@ -1,0 +1,366 @@
+import type { Finding } from '../../engine/checks/finding.js';
+import type { RunSummary, ScenarioResult } from '../runner/run-summary.js';
+import { ACTUAL_COLUMNS, VERDICTS, confusionCell, confusionMatrix } from './confusion-matrix.js';
+import { escapeMarkup as h, escapeMarkupAttribute as a } from './escape-markup.js';
+import { formatDuration } from './format-duration.js';
+import { outcomeOf, type Outcome } from './outcome-of.js';
+import { PHASES, PHASE_KEY, phaseStats, totalMs } from './phase-stats.js';
+import { scenarioMatrix, type MatrixRow } from './scenario-matrix.js';
+
+// The page is also well-formed XML (void elements self-closed, no `<` or `&` in the style and script),
+// so the tests can check its structure with an XML tokenizer.
+const STYLE = `
+:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa;
+  --pass: #1a7f37; --pass-bg: #dafbe1; --fail: #cf222e; --fail-bg: #ffebe9; --err: #8a5a00; --err-bg: #fff1c2;
+  --build: #8250df; --start: #0969da; --verify: #1a7f37; --stop: #8c959f; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif; }
+code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 12px; }
+a { color: #0969da; }
+main { padding: 0 32px 48px; max-width: 1600px; }
+h2 { font-size: 18px; margin: 32px 0 4px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+h2 + p.note { margin: 0 0 12px; color: var(--muted); font-size: 13px; }
+.banner { padding: 18px 32px 16px; background: var(--soft); border-bottom: 1px solid var(--line); border-top: 6px solid var(--fail); }
+.banner.ok { border-top-color: var(--pass); }
+.banner h1 { margin: 0 0 10px; font-size: 20px; font-weight: 600; display: flex; align-items: center; gap: 12px; flex-wrap: wrap; }
+.banner h1 code { font-size: 15px; font-weight: 500; color: var(--muted); }
+.overall { font-size: 14px; font-weight: 700; letter-spacing: .04em; padding: 3px 10px; border-radius: 4px; color: #fff; background: var(--fail); }
+.ok .overall { background: var(--pass); }
+.stats { display: flex; gap: 10px; flex-wrap: wrap; margin-bottom: 10px; }
+.stat { min-width: 120px; padding: 6px 14px; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
+.stat b { display: block; font-size: 24px; line-height: 1.2; }
+.stat span { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .05em; }
+.stat.s-pass { border-left: 5px solid var(--pass); }
+.stat.s-fail { border-left: 5px solid var(--fail); }
+.stat.s-error { border-left: 5px dashed var(--err); }
+.stat.s-zero b { color: var(--muted); }
+.meta { display: flex; flex-wrap: wrap; gap: 4px 24px; margin: 0; color: var(--muted); font-size: 13px; }
+.meta dt { display: inline; font-weight: 600; color: var(--ink); }
+.meta dd { display: inline; margin: 0 0 0 4px; }
+nav { padding: 8px 32px; border-bottom: 1px solid var(--line); font-size: 13px; position: sticky; top: 0; background: #fff; z-index: 1; }
+nav a { margin-right: 18px; text-decoration: none; font-weight: 600; }
+table { border-collapse: collapse; }
+th, td { text-align: left; vertical-align: top; }
+.matrix { width: 100%; font-size: 13px; }
+.matrix th, .matrix td { border: 1px solid var(--line); padding: 6px 8px; }
+.matrix thead th { background: var(--soft); font-size: 12px; color: var(--muted); font-weight: 600; vertical-align: bottom; }
+.matrix thead tr:first-child th.prov { color: var(--ink); font-size: 13px; text-align: center; border-bottom-width: 2px; }
+.matrix tbody th { font-weight: normal; width: 30%; }
+.matrix td.res { text-align: center; vertical-align: middle; width: 88px; }
+.matrix td.none { color: var(--muted); text-align: center; font-style: italic; }
+.matrix td.first { border-left: 2px solid #afb8c1; }
+.matrix tr.row-fail th { box-shadow: inset 4px 0 0 var(--fail); }
+.sid { font-weight: 600; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
+.title { margin: 2px 0 3px; overflow-wrap: anywhere; }
+.seen { font-size: 12px; color: var(--muted); overflow-wrap: anywhere; }
+.seen a, .seen code { margin-right: 8px; }
+.cls { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 8px; border: 1px solid var(--line); color: var(--muted); margin-left: 6px; font-family: system-ui, sans-serif; font-weight: 500; vertical-align: 1px; }
+.v { display: inline-block; font-weight: 600; font-size: 12px; padding: 0 6px; border-radius: 3px; border: 1px solid; white-space: nowrap; }
+.v-ready { color: var(--pass); border-color: #8dd5a0; background: #f0fbf3; }
+.v-degraded { color: #9a6700; border-color: #e7c95f; background: #fff8dc; }
+.v-broken { color: var(--fail); border-color: #f5a3a3; background: #fff3f2; }
+.v-absent { color: #57606a; border-color: #c7ced6; background: #f6f8fa; }
+.v-error { color: var(--err); border-color: #d4a72c; border-style: dashed; background: var(--err-bg); }
+.or { color: var(--muted); font-size: 11px; margin: 0 2px; }
+.codes { margin-top: 3px; display: flex; flex-wrap: wrap; gap: 3px; }
+.code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 11px; padding: 0 4px; border-radius: 3px; background: #eef1f4; color: #24292f; white-space: nowrap; }
+.code.sev-error { background: #ffe3e0; color: #a40e26; }
+.code.sev-warning { background: #fff1c2; color: #7d4e00; }
+.code.missing { background: #fff; color: var(--fail); border: 1px dashed var(--fail); }
+.code.forbidden { outline: 2px solid var(--fail); }
+.auth { font-size: 11px; margin-left: 4px; white-space: nowrap; }
+.auth-no { color: var(--fail); font-weight: 700; }
+.auth-yes { color: var(--muted); }
+.muted { color: var(--muted); }
+.small { font-size: 12px; }
+.badge { display: inline-block; white-space: nowrap; min-width: 64px; padding: 2px 6px; font-size: 12px; font-weight: 700; text-align: center; text-decoration: none; letter-spacing: .03em; }
+.badge.b-pass { color: var(--pass); background: var(--pass-bg); border: 1px solid #8dd5a0; border-radius: 12px; }
+.badge.b-fail { color: #fff; background: var(--fail); border: 1px solid var(--fail); border-radius: 2px; }
+.badge.b-error { color: var(--err); background: var(--err-bg); border: 2px dashed #d4a72c; border-radius: 2px; }
+a.badge:hover { filter: brightness(.92); }
+.two { display: flex; gap: 40px; flex-wrap: wrap; align-items: flex-start; }
+.confusion th, .confusion td { border: 1px solid var(--line); padding: 6px 12px; text-align: center; min-width: 64px; }
+.confusion thead th, .confusion tbody th { background: var(--soft); font-size: 12px; }
+.confusion .corner { font-weight: normal; color: var(--muted); font-size: 11px; text-align: left; }
+.confusion td.zero { color: #b0b7be; }
+.confusion td.diag { background: var(--pass-bg); color: var(--pass); font-weight: 700; }
+.confusion td.off { background: var(--fail-bg); color: var(--fail); font-weight: 700; }
+.confusion td.err { background: var(--err-bg); color: var(--err); font-weight: 700; }
+.confusion td.sum, .confusion th.sum { color: var(--muted); background: #fff; }
+.legend { font-size: 12px; color: var(--muted); margin-top: 6px; max-width: 480px; }
+.phases th, .phases td { padding: 4px 12px; border-bottom: 1px solid var(--line); }
+.phases td.num, .phases th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; vertical-align: -1px; }
+.p-build { background: var(--build); } .p-start { background: var(--start); } .p-verify { background: var(--verify); } .p-stop { background: var(--stop); }
+.bars { width: 100%; font-size: 12px; margin-top: 12px; }
+.bars td { padding: 2px 8px 2px 0; vertical-align: middle; }
+.bars td.lbl { white-space: nowrap; width: 1%; }
+.bars td.tot { white-space: nowrap; width: 1%; text-align: right; font-variant-numeric: tabular-nums; color: var(--muted); }
+.bar { display: flex; height: 12px; background: var(--soft); border-radius: 2px; overflow: hidden; }
+.bar span { display: block; height: 100%; min-width: 1px; }
+.bar span + span { border-left: 1px solid #fff; }
+details.res { border: 1px solid var(--line); border-radius: 6px; margin: 6px 0; background: #fff; }
+details.res.o-fail { border-left: 5px solid var(--fail); }
+details.res.o-error { border-left: 5px dashed var(--err); }
+details.res.o-pass { border-left: 5px solid var(--pass); }
+details.res > summary { cursor: pointer; padding: 6px 10px; display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
+details.res > summary .first { color: var(--muted); font-size: 13px; overflow-wrap: anywhere; }
+details.res[open] > summary { border-bottom: 1px solid var(--line); background: var(--soft); }
+details.res:target { box-shadow: 0 0 0 3px #54aeff66; }
+.body { padding: 8px 14px 12px; }
+.body > .title { color: var(--muted); margin: 0; }
+.body h4 { margin: 10px 0 4px; font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+ul.why { margin: 0; padding-left: 18px; color: #a40e26; overflow-wrap: anywhere; }
+pre.log { margin: 4px 0; padding: 8px 10px; background: #24292f; color: #e6edf3; border-radius: 4px; font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
+dl.rep { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; font-size: 13px; }
+dl.rep dt { color: var(--muted); }
+dl.rep dd { margin: 0; overflow-wrap: anywhere; }
+.finding { border-top: 1px solid var(--line); padding: 6px 0; }
+.finding .msg { overflow-wrap: anywhere; }
+.sev { font-size: 11px; font-weight: 700; text-transform: uppercase; margin: 0 6px; }
+.sev.s-error { color: var(--fail); } .sev.s-warning { color: #9a6700; } .sev.s-info { color: var(--muted); }
+ul.ev { margin: 3px 0; padding-left: 18px; }
+ul.ev li { overflow-wrap: anywhere; }
+ul.ev code { white-space: pre-wrap; }
+.fix { font-size: 13px; overflow-wrap: anywhere; }
+.fix b { color: var(--pass); }
+`;
+
+// Opens a collapsed <details> when a badge links to it (no `<` or `&` here: see above).
+const SCRIPT = `
+function openTarget() {
+  var el = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+  if (el) { if (el.tagName === 'DETAILS') el.open = true; }
+}
+window.addEventListener('hashchange', openTarget);
+openTarget();
+`;
+
+const BADGE: Record<Outcome, string> = { pass: '✓ PASS', fail: '✗ FAIL', error: '! ERROR' };
+
+function verdictPill(v: string): string {
+  return `<span class="v v-${a(v)}">${h(v)}</span>`;
+}
+
+function seenAt(links: string[]): string {
+  if (links.length === 0) return '';
+  const items = links.map((l) =>
+    /^https?:\/\//i.test(l)
+      ? `<a href="${a(l)}" rel="noreferrer noopener">${h(shorten(l.replace(/^https?:\/\//i, ''), 56))}</a>`
+      : `<code>${h(shorten(l, 56))}</code>`,
+  );
+  return `<div class="seen">seen at: ${items.join(' ')}</div>`;
+}
+
+function shorten(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+function expectedCell(r: ScenarioResult, first: boolean): string {
+  const present = new Set(r.report?.findings.map((f) => f.code) ?? []);
+  const codes = r.expected.codes.map((c) => {
+    const missing = r.report && !present.has(c);
+    return `<span class="code${missing ? ' missing' : ''}"${missing ? ' title="expected, not raised"' : ''}>${missing ? '✗ ' : ''}${h(c)}</span>`;
+  });
+  const verdicts = r.expected.verdict.length ? r.expected.verdict.map(verdictPill).join('<span class="or">or</span>') : '<span class="muted">—</span>';
+  return `<td class="exp${first ? ' first' : ''}">${verdicts}${codes.length ? `<div class="codes">${codes.join('')}</div>` : ''}</td>`;
+}
+
+function actualCell(r: ScenarioResult): string {
+  if (!r.report) {
+    const e = r.error;
+    return `<td class="act"><span class="v v-error">error</span> <span class="muted small">in ${h(e?.phase ?? '?')}</span><div class="small">${h(shorten(e?.message ?? '', 90))}</div></td>`;
+  }
+  const rep = r.report;
+  const auth =
+    rep.authentic === null ? '' : rep.authentic ? '<span class="auth auth-yes">authentic</span>' : '<span class="auth auth-no">✗ NOT authentic</span>';
+  const codes = rep.findings.map((f) => {
+    const forbidden = r.expected.forbidden.includes(f.code);
+    return `<span class="code sev-${a(f.severity)}${forbidden ? ' forbidden' : ''}" title="${a(`${f.severity}${forbidden ? ', forbidden' : ''}: ${f.message}`)}">${forbidden ? '⚠ ' : ''}${h(f.code)}</span>`;
+  });
+  return `<td class="act">${verdictPill(rep.verdict)}${auth}${codes.length ? `<div class="codes">${codes.join('')}</div>` : '<div class="muted small">no findings</div>'}</td>`;
+}
+
+function matrixRow(row: MatrixRow, providers: string[], anchor: Map<ScenarioResult, string>): string {
+  const failing = [...row.byProvider.values()].some((r) => outcomeOf(r) !== 'pass');
+  const cells = providers.map((p) => {
+    const r = row.byProvider.get(p);
+    if (!r) return '<td class="none first" colspan="3">not run</td>';
+    const o = outcomeOf(r);
+    return `${expectedCell(r, true)}${actualCell(r)}<td class="res"><a class="badge b-${o}" href="#${anchor.get(r)}" title="details">${BADGE[o]}</a></td>`;
+  });
+  return `<tr${failing ? ' class="row-fail"' : ''}><th scope="row"><div><span class="sid">${h(row.id)}</span><span class="cls">${h(row.class)}</span></div><div class="title">${h(row.title)}</div>${seenAt(row.seenAt)}</th>${cells.join('')}</tr>`;
+}
+
+function matrixTable(summary: RunSummary, anchor: Map<ScenarioResult, string>): string {
+  const { providers, rows } = scenarioMatrix(summary.scenarios);
+  return [
+    '<table class="matrix">',
+    '<thead>',
+    `<tr><th rowspan="2">scenario</th>${providers.map((p) => `<th class="prov" colspan="3">${h(p)}</th>`).join('')}</tr>`,
+    `<tr>${providers.map(() => '<th>expected</th><th>actual</th><th>result</th>').join('')}</tr>`,
+    '</thead>',
+    '<tbody>',
+    ...rows.map((row) => matrixRow(row, providers, anchor)),
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+}
+
+function confusionTable(results: ScenarioResult[]): string {
+  const m = confusionMatrix(results);
+  const head = `<tr><th class="corner">expected ↓ actual →</th>${ACTUAL_COLUMNS.map((c) => `<th>${verdictPill(c)}</th>`).join('')}<th class="sum">total</th></tr>`;
+  const body = VERDICTS.map((v) => {
+    const cells = ACTUAL_COLUMNS.map((c) => {
+      const n = m[v][c];
+      const cls = n === 0 ? 'zero' : c === v ? 'diag' : c === 'error' ? 'err' : 'off';
+      return `<td class="${cls}" data-expected="${v}" data-actual="${c}">${n}</td>`;
+    });
+    const sum = ACTUAL_COLUMNS.reduce((t, c) => t + m[v][c], 0);
+    return `<tr><th>${verdictPill(v)}</th>${cells.join('')}<td class="sum">${sum}</td></tr>`;
+  });
+  return ['<table class="confusion" id="confusion-table">', '<thead>', head, '</thead>', '<tbody>', ...body, '</tbody>', '</table>'].join('\n');
+}
+
+function timingSection(results: ScenarioResult[]): string {
+  const stats = phaseStats(results);
+  const max = Math.max(1, ...results.map((r) => totalMs(r.timings)));
+  const phaseTable = [
+    '<table class="phases">',
+    '<thead><tr><th>phase</th><th class="num">median</th><th class="num">max</th><th class="num">runs</th></tr></thead>',
+    '<tbody>',
+    ...PHASES.map(
+      (p) =>
+        `<tr><td><span class="sw p-${p}"></span>${p}</td><td class="num">${formatDuration(stats[p].medianMs)}</td><td class="num">${formatDuration(stats[p].maxMs)}</td><td class="num">${stats[p].count}</td></tr>`,
+    ),
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+  const bars = results.map((r) => {
+    const segs = PHASES.map((p) => {
+      const ms = r.timings[PHASE_KEY[p]];
+      return ms > 0 ? `<span class="p-${p}" style="width:${((ms / max) * 100).toFixed(2)}%" title="${p} ${formatDuration(ms)}"></span>` : '';
+    }).join('');
+    return `<tr><td class="lbl"><span class="mono">${h(r.id)}</span> <span class="muted">${h(r.provider)}</span></td><td><div class="bar">${segs}</div></td><td class="tot">${formatDuration(totalMs(r.timings))}</td></tr>`;
+  });
+  return `${phaseTable}\n<table class="bars">\n<tbody>\n${bars.join('\n')}\n</tbody>\n</table>`;
+}
+
+function findingHtml(f: Finding): string {
+  return [
+    `<div class="finding"><div class="msg"><span class="code sev-${a(f.severity)}">${h(f.code)}</span><span class="sev s-${a(f.severity)}">${h(f.severity)}</span>${h(f.message)}</div>`,
+    f.evidence.length ? `<ul class="ev">${f.evidence.map((e) => `<li><code>${h(e)}</code></li>`).join('')}</ul>` : '',
+    f.fix ? `<div class="fix"><b>fix</b> ${h(f.fix)}</div>` : '',
+    '</div>',
+  ].join('');
+}
+
+function detailsHtml(r: ScenarioResult, id: string): string {
+  const o = outcomeOf(r);
+  const n = r.report?.findings.length ?? 0;
+  const first = r.why[0] ?? (r.report ? `${r.report.verdict}, ${n} finding${n === 1 ? '' : 's'}` : '');
+  const parts = [
+    `<details class="res o-${o}" id="${id}">`,
+    `<summary><span class="badge b-${o}">${BADGE[o]}</span><span class="sid">${h(r.id)}</span><span class="muted">${h(r.provider)}</span><span class="first">${h(first)}</span></summary>`,
+    '<div class="body">',
+    `<div class="title">${h(r.title)}</div>`,
+  ];
+  if (r.why.length) parts.push('<h4>why</h4>', `<ul class="why">${r.why.map((w) => `<li>${h(w)}</li>`).join('')}</ul>`);
+  if (r.error)
+    parts.push(
+      `<h4>error in ${h(r.error.phase)}</h4>`,
+      r.why.includes(r.error.message) ? '' : `<div>${h(r.error.message)}</div>`,
+      r.error.logTail.length ? `<pre class="log">${h(r.error.logTail.join('\n'))}</pre>` : '',
+    );
+  const rep = r.report;
+  if (rep) {
+    const go = rep.go;
+    parts.push(
+      '<h4>report</h4>',
+      '<dl class="rep">',
+      `<dt>target</dt><dd><code>${h(rep.target)}</code></dd>`,
+      `<dt>verdict</dt><dd>${verdictPill(rep.verdict)} <span class="muted">expected ${h(r.expected.verdict.join(' or '))}</span></dd>`,
+      `<dt>authentic</dt><dd>${rep.authentic === null ? 'n/a' : rep.authentic ? 'yes' : '<b class="auth-no">no</b>'}</dd>`,
+      `<dt>provenance</dt><dd>${h(rep.provenance.kind)}${rep.provenance.manager ? ` via ${h(rep.provenance.manager)}` : ''}${rep.provenance.container ? ' (container)' : ''}</dd>`,
+      go ? `<dt>go</dt><dd><code>${h(go.version ?? '(version unknown)')}</code> at <code>${h(go.chain.join(' → ') || go.path)}</code></dd>` : '<dt>go</dt><dd>none</dd>',
+      go ? `<dt>GOROOT</dt><dd><code>${h(go.goroot ?? '(unknown)')}</code></dd>` : '',
+      `<dt>verify took</dt><dd>${formatDuration(rep.timings.totalMs)}</dd>`,
+      '</dl>',
+      `<h4>findings (${rep.findings.length})</h4>`,
+      rep.findings.length ? rep.findings.map(findingHtml).join('\n') : '<div class="muted">none</div>',
+    );
+  }
+  parts.push('</div>', '</details>');
+  return parts.filter(Boolean).join('\n');
+}
+
+/** One self-contained page: totals, the scenario × provider matrix, the verdict confusion matrix, timings and every report's evidence. */
+export function renderHtml(summary: RunSummary): string {
+  const t = summary.totals;
+  const results = summary.scenarios;
+  const anchor = new Map(results.map((r, i) => [r, `r${i}`] as const));
+  const ok = results.every((r) => outcomeOf(r) === 'pass');
+  const bad = results.filter((r) => outcomeOf(r) !== 'pass');
+  const good = results.filter((r) => outcomeOf(r) === 'pass');
+  const stat = (n: number, label: string, cls: string) => `<div class="stat ${cls}${n === 0 ? ' s-zero' : ''}"><b>${n}</b><span>${label}</span></div>`;
+  const sel = summary.selection;
+  const uncounted = results.filter((r) => !confusionCell(r)).length;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8"/>',
+    '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
+    `<title>goverity run ${h(summary.runId)}: ${ok ? 'passed' : 'FAILED'}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    `<header class="banner${ok ? ' ok' : ''}">`,
+    `<h1><span class="overall">${ok ? '✓ PASSED' : '✗ FAILED'}</span> goverity run <code>${h(summary.runId)}</code></h1>`,
+    '<div class="stats">',
+    stat(t.passed, '✓ passed', 's-pass'),
+    stat(t.failed, '✗ failed', 's-fail'),
+    stat(t.errored, '! errored', 's-error'),
+    `<div class="stat"><b>${t.scenarios}</b><span>results</span></div>`,
+    `<div class="stat"><b>${formatDuration(t.wallMs)}</b><span>wall time</span></div>`,
+    '</div>',
+    '<dl class="meta">',
+    `<div><dt>started</dt><dd>${h(summary.startedAt)}</dd></div>`,
+    `<div><dt>finished</dt><dd>${h(summary.finishedAt)}</dd></div>`,
+    `<div><dt>host</dt><dd>${summary.host.cores} cores · ${h(summary.host.engine)} · node ${h(summary.host.node)}</dd></div>`,
+    `<div><dt>selection</dt><dd>scenario ${h(sel.scenario ?? 'all')} · provider ${h(sel.provider)} · shard ${h(sel.shard ?? 'none')} · concurrency ${sel.concurrency}</dd></div>`,
+    '</dl>',
+    '</header>',
+    '<nav><a href="#matrix">Matrix</a><a href="#verdicts">Verdicts</a><a href="#timings">Timings</a><a href="#failures">Failures</a><a href="#passed">Passed</a></nav>',
+    '<main>',
+    '<section id="matrix">',
+    '<h2>Scenarios × providers</h2>',
+    '<p class="note">✗ in a dashed box: an expected code that was not raised. ⚠ in a red box: a forbidden code that was. A result badge opens its evidence.</p>',
+    matrixTable(summary, anchor),
+    '</section>',
+    '<div class="two">',
+    '<section id="verdicts">',
+    '<h2>Verdicts: expected × actual</h2>',
+    confusionTable(results),
+    `<p class="legend">One count per scenario × provider. A scenario that allows several verdicts counts under the actual one when it is allowed, else under its first expected verdict. Errors are results without a report.${uncounted ? ` Not counted: ${uncounted} result${uncounted === 1 ? '' : 's'} without an expected verdict (scenario files that did not load).` : ''}</p>`,
+    '</section>',
+    '<section id="timings" style="flex: 1; min-width: 520px">',
+    '<h2>Timings</h2>',
+    timingSection(results),
+    '</section>',
+    '</div>',
+    '<section id="failures">',
+    `<h2>Failures (${bad.length})</h2>`,
+    bad.length ? bad.map((r) => detailsHtml(r, anchor.get(r)!)).join('\n') : '<p class="muted">None.</p>',
+    '</section>',
+    '<section id="passed">',
+    `<h2>Passed (${good.length})</h2>`,
+    good.length ? good.map((r) => detailsHtml(r, anchor.get(r)!)).join('\n') : '<p class="muted">None.</p>',
+    '</section>',
+    '</main>',
+    `<script>${SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

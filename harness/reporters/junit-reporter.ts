@@ -1,0 +1,60 @@
+import type { RunSummary, ScenarioResult } from '../runner/run-summary.js';
+import { escapeMarkup as text, escapeMarkupAttribute as attr } from './escape-markup.js';
+import { keyFindings } from './key-findings.js';
+import { outcomeOf } from './outcome-of.js';
+import { totalMs } from './phase-stats.js';
+
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+
+function failureBody(r: ScenarioResult): string {
+  const lines = [...r.why];
+  if (r.report) {
+    lines.push('', `actual: ${r.report.verdict}, authentic ${r.report.authentic}, codes ${r.report.findings.map((f) => f.code).join(', ') || 'none'}`);
+    for (const f of keyFindings(r)) {
+      lines.push(`${f.code} (${f.severity}): ${f.message}`);
+      for (const e of f.evidence) lines.push(`  · ${e}`);
+      if (f.fix) lines.push(`  fix: ${f.fix}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function testcase(r: ScenarioResult): string {
+  const open = `    <testcase classname="${attr(r.provider)}" name="${attr(r.id)}" time="${seconds(totalMs(r.timings))}"`;
+  const outcome = outcomeOf(r);
+  if (outcome === 'pass') return `${open}/>`;
+  const body =
+    outcome === 'error'
+      ? `      <error message="${attr(`${r.error!.phase}: ${r.error!.message}`)}" type="${attr(r.error!.phase)}">${text(r.error!.logTail.join('\n'))}</error>`
+      : `      <failure message="${attr(r.why.join('; ') || 'failed')}" type="expectation">${text(failureBody(r))}</failure>`;
+  return `${open}>\n${body}\n      <system-out>${text(r.title)}</system-out>\n    </testcase>`;
+}
+
+/** JUnit XML: a testsuite per provider, a testcase per scenario × provider (classname = provider, name = scenario id). */
+export function renderJunit(summary: RunSummary): string {
+  const providers = [...new Set(summary.scenarios.map((r) => r.provider))];
+  const suites = providers.map((provider) => {
+    const cases = summary.scenarios.filter((r) => r.provider === provider);
+    const count = (o: string) => cases.filter((r) => outcomeOf(r) === o).length;
+    const time = cases.reduce((t, r) => t + totalMs(r.timings), 0);
+    return [
+      `  <testsuite name="${attr(provider)}" tests="${cases.length}" failures="${count('fail')}" errors="${count('error')}" skipped="0" time="${seconds(time)}" timestamp="${attr(summary.startedAt)}">`,
+      '    <properties>',
+      `      <property name="runId" value="${attr(summary.runId)}"/>`,
+      `      <property name="engine" value="${attr(summary.host.engine)}"/>`,
+      `      <property name="node" value="${attr(summary.host.node)}"/>`,
+      `      <property name="cores" value="${summary.host.cores}"/>`,
+      '    </properties>',
+      ...cases.map(testcase),
+      '  </testsuite>',
+    ].join('\n');
+  });
+  const t = summary.totals;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="goverity run ${attr(summary.runId)}" tests="${summary.scenarios.length}" failures="${t.failed}" errors="${t.errored}" time="${seconds(t.wallMs)}">`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
