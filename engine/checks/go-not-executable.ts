@@ -5,14 +5,19 @@ export const goNotExecutable: Check = (facts) => {
   const out: Finding[] = [];
   const first = view(facts).go;
   const skipped = facts.candidates.filter((c) => !c.executable && (!first || c.index <= first.index) && c.realpath !== null);
-  for (const c of skipped) {
+  // One finding per file: merged /usr (/bin → /usr/bin) puts the same go on PATH twice.
+  const byFile = new Map<string, typeof skipped>();
+  for (const c of skipped) byFile.set(c.realpath!, [...(byFile.get(c.realpath!) ?? []), c]);
+  for (const [c, ...same] of byFile.values()) {
+    if (!c) continue;
+    const name = `${c.path}${same.length ? ` (also ${same.map((x) => x.path).join(', ')})` : ''}`;
     out.push({
       code: 'GO_NOT_EXECUTABLE',
       severity: first ? 'warning' : 'error',
       message: first
-        ? `${c.path} has no execute permission, so the shell skips it and runs ${first.path} instead.`
-        : `${c.path} is on PATH but has no execute permission.`,
-      evidence: [`${c.path}: mode ${(c.hops.at(-1)?.mode ?? 0).toString(8).padStart(3, '0')}`],
+        ? `${name} has no execute permission, so the shell skips it and runs ${first.path} instead.`
+        : `${name} is on PATH but has no execute permission.`,
+      evidence: [c, ...same].map((x) => `${x.path}${x.realpath !== x.path ? ` → ${x.realpath}` : ''}: mode ${(x.hops.at(-1)?.mode ?? 0).toString(8).padStart(3, '0')}`),
       fix: `chmod +x ${c.realpath ?? c.path}, or remove it from PATH.`,
     });
   }

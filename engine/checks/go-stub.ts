@@ -22,9 +22,11 @@ export const goStub: Check = (facts) => {
   }
   if (!v.isIndirection) return [];
   // A wrapper or shim is fine when a real cmd/go answers behind it; a failing known shim is SHIM_UNRESOLVED instead.
-  const realBehind = !!facts.goEnv?.GOROOT && !!facts.goroot?.binary?.go;
+  const realBehind = !!facts.goEnv?.GOROOT && !!v.toolchainBinary;
   if (realBehind) return [];
   if (!v.goRuns && versionManager(facts)) return [];
+  // The OS never started it (a missing #! interpreter, no permission): what it would do is unknown; GO_NOT_EXECUTABLE says why.
+  if (facts.commands.version?.spawnError) return [];
   return [
     {
       code: 'GO_STUB',

@@ -12,7 +12,9 @@ export const gorootMismatch: Check = (facts) => {
   const rootVersion = g.versionFile ?? g.binary?.go?.version ?? null;
   const compileSays = /version "(go[^"]+)" does not match go tool version "(go[^"]+)"/.exec(v.goOutput);
   const differs = running && rootVersion && RELEASE.test(running) && RELEASE.test(rootVersion) && running !== rootVersion;
-  if (!differs && !compileSays) return [];
+  // When GOROOT is the go command's own release, a compile of another version is a skewed tool inside it: TOOLCHAIN_MISMATCH.
+  const agrees = !!running && running === rootVersion;
+  if (!differs && (!compileSays || agrees)) return [];
   const src = settingSource(facts, 'GOROOT');
   return [
     {

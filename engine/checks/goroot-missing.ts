@@ -1,5 +1,5 @@
 import type { Check } from './finding.js';
-import { evidenceOf, settingSource, view } from './toolchain-view.js';
+import { evidenceOf, partialRootBesideGo, settingSource, view } from './toolchain-view.js';
 
 /** Go's own message for this, from cmd/go/main.go; it stops every subcommand, even `go version`. */
 const CANNOT_FIND = /cannot find GOROOT directory: ?(.*)/;
@@ -10,6 +10,8 @@ export const gorootMissing: Check = (facts) => {
   const said = CANNOT_FIND.exec(v.goOutput);
   const gone = facts.goroot && !facts.goroot.exists;
   if (!said && !gone) return [];
+  // go is inside a partial toolchain tree, not copied out of one: GOROOT_INCOMPLETE says so.
+  if (partialRootBesideGo(facts)) return [];
   const trimmed = /binary is trimmed/.test(said?.[1] ?? '');
   const src = settingSource(facts, 'GOROOT');
   const where = src?.source === 'environment' ? 'the GOROOT environment variable' : src?.source === 'user env file' ? `GOROOT in ${facts.envFiles.user?.path}` : 'the go binary\'s location';

@@ -2,11 +2,15 @@ import type { Check } from './finding.js';
 import { view } from './toolchain-view.js';
 import { versionManager } from './version-manager.js';
 
+/**
+ * A shim is a program in front of go (asdf's and goenv's scripts, mise's and Scoop's executables). Managers that put
+ * the selected release's bin directory itself on PATH (gvm, g) have no shim: provenance names them, SHIM does not.
+ */
 export const shim: Check = (facts) => {
   const v = view(facts);
   const manager = versionManager(facts);
-  if (!v.go || !manager || !v.goRuns) return [];
-  const chain = [...v.go.hops.map((h) => h.path), ...(v.isIndirection && facts.goroot ? [facts.goroot.binaryPath] : [])];
+  if (!v.go || !manager || !v.goRuns || !v.isIndirection) return [];
+  const chain = [...v.go.hops.map((h) => h.path), ...(facts.goroot ? [facts.goroot.binaryPath] : [])];
   return [
     {
       code: 'SHIM',

@@ -55,7 +55,9 @@ export function view(facts: FactSnapshot): ToolchainView {
   const isGccgo = !!id?.gccgo || /gccgo/.test(c.version?.stdout ?? '') || facts.goEnv?.GOTOOLDIR?.includes('/gcc/') === true;
   const gorootBin = facts.goroot?.binary ?? null;
   const isIndirection = !!go && !!id && !isGoCommandBinary && !isGccgo && id.problems.length === 0 && !isForeign(facts, id);
-  const toolchainBinary = isGoCommandBinary ? id : isIndirection && gorootBin?.go ? gorootBin : null;
+  // Behind an indirection only a real cmd/go counts (a Go program named go, sitting in its own ../../bin, serves nothing).
+  const gorootIsGoCommand = !!gorootBin?.go && (gorootBin.go.path === 'cmd/go' || gorootBin.go.path === null);
+  const toolchainBinary = isGoCommandBinary ? id : isIndirection && gorootIsGoCommand ? gorootBin : null;
   const v: ToolchainView = {
     go,
     isGoCommandBinary,
@@ -107,4 +109,22 @@ export function isForeign(facts: FactSnapshot, id: BinaryIdentity): boolean {
   if (id.format === 'script' || id.format === 'unknown') return false;
   if (id.os && id.os !== facts.platform.os) return true;
   return !!id.arch && !id.arch.split(',').includes(facts.platform.arch);
+}
+
+/** Parts without which no build works; bin/go, VERSION and go.env are optional (the go command may live elsewhere). */
+export const REQUIRED_GOROOT_PARTS = /^(src[\\/](runtime|fmt)|pkg[\\/]tool[\\/][^\\/]+[\\/](compile|link|asm)(\.exe)?|pkg[\\/]include)$/;
+
+/**
+ * go found no GOROOT (a trimmed binary with GOROOT unset: cmd/go only accepts ../.. of itself when it has pkg/tool),
+ * yet the binary sits in a toolchain tree (a release VERSION or src/runtime) that lacks required parts: a partial
+ * copy, not a binary copied out of its GOROOT.
+ */
+export function partialRootBesideGo(facts: FactSnapshot): boolean {
+  const v = view(facts);
+  const g = facts.goroot;
+  if (!v.go?.realpath || !g?.exists || facts.goEnv || settingSource(facts, 'GOROOT')) return false;
+  // With go env silent and no GOROOT setting, the GOROOT probed is the binary's own ../.. (collect-facts).
+  if (!/cannot find GOROOT directory: 'go' binary is trimmed/.test(v.goOutput)) return false;
+  const looksLikeRoot = /^go\d/.test(g.versionFile ?? '') || Object.entries(g.parts).some(([k, x]) => x && /^src[\\/]runtime$/.test(k));
+  return looksLikeRoot && Object.entries(g.parts).some(([k, x]) => !x && REQUIRED_GOROOT_PARTS.test(k));
 }

@@ -4,7 +4,7 @@ import { versionManager } from './version-manager.js';
 
 export const wrapper: Check = (facts) => {
   const v = view(facts);
-  if (!v.go || !v.isIndirection || versionManager(facts) || !facts.goroot?.binary?.go || !facts.goEnv) return [];
+  if (!v.go || !v.isIndirection || versionManager(facts) || !v.toolchainBinary || !facts.goroot || !facts.goEnv) return [];
   return [
     {
       code: 'WRAPPER',

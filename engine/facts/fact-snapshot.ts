@@ -28,6 +28,11 @@ export interface GoCandidate {
   identity: BinaryIdentity | null;
   /** The head of a script, when the real file is one (shims and wrappers are scripts). */
   scriptHead: string | null;
+  /**
+   * A later go on PATH with no Go build info of its own (a shim or wrapper), asked `go env GOVERSION GOROOT`:
+   * what it answered, or null when it did not answer. Absent when not asked (the first go, Go binaries).
+   */
+  goEnvAnswer?: { goVersion: string; goroot: string | null } | null;
 }
 
 export type CommandName =

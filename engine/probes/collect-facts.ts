@@ -11,6 +11,7 @@ import { defaultUserEnvFile, parseEnvFile, probeContainer, readEnvFile, relevant
 import { probeInventory } from './inventory-probe.js';
 import { probePackageOwner } from './package-owner-probe.js';
 import { probeOnline } from './online-probe.js';
+import { probeLaterGo } from './later-go-probe.js';
 
 export interface CollectOptions {
   limits?: Partial<ProbeLimits>;
@@ -72,6 +73,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     guarded(ctx, 'inventory', { toolchains: [], managers: [] }, () => timed('inventory', () => probeInventory(ctx, goEnv?.GOPATH?.split(ctx.platform.os === 'windows' ? ';' : ':')[0] ?? null))),
     ctx.online && first && rest?.tmp ? guarded(ctx, 'online', null, () => timed('online', () => probeOnline(ctx, first, rest.tmp!))) : null,
     rest ? timed('build', () => rest.builds) : null,
+    first && rest?.tmp ? guarded(ctx, 'later-go', undefined, () => timed('laterGo', () => probeLaterGo(ctx, candidates, first, rest.tmp!, throwawayState(ctx, rest.tmp)))) : null,
   ]);
   if (rest?.tmp) await transport.removeTree(rest.tmp).catch(() => undefined);
 

@@ -1,7 +1,7 @@
 import { ALL_CHECKS } from '../checks/all-checks.js';
 import type { Check, Finding } from '../checks/finding.js';
 import type { FactSnapshot } from '../facts/fact-snapshot.js';
-import { view } from '../checks/toolchain-view.js';
+import { settingSource, view } from '../checks/toolchain-view.js';
 import { decideVerdict, type Verdict } from '../verdict/decide-verdict.js';
 import { deriveProvenance, type Provenance } from '../verdict/derive-provenance.js';
 
@@ -40,8 +40,10 @@ export function buildReport(facts: FactSnapshot, checks: Check[] = ALL_CHECKS): 
           path: v.go.path,
           resolved: v.go.realpath,
           version: v.printedVersion ?? v.goEnvVersion ?? v.builtVersion,
-          goroot: facts.goEnv?.GOROOT ?? facts.goroot?.path ?? null,
-          chain: [...v.go.hops.map((h) => h.path), ...(v.isIndirection && facts.goroot?.binary?.go ? [facts.goroot.binaryPath] : [])],
+          // When go env did not answer: a GOROOT someone set, or the root around a real go binary; the directory
+          // above a shim script or wrapper program is no GOROOT.
+          goroot: facts.goEnv?.GOROOT ?? (v.isIndirection && !settingSource(facts, 'GOROOT') ? null : (facts.goroot?.path ?? null)),
+          chain: [...v.go.hops.map((h) => h.path), ...(v.isIndirection && v.toolchainBinary && facts.goroot ? [facts.goroot.binaryPath] : [])],
         }
       : null,
     findings,

@@ -135,14 +135,18 @@ export class DockerTransport implements Transport {
     if ((timedOut || truncated) && info?.Running) await this.#killStray(info.Pid);
     const stdoutText = out.text();
     const runtimeError = /OCI runtime exec failed|exec failed:|executable file not found/.exec(stdoutText + err.text());
+    // Behind timeout(1)/env(1), a file the kernel will not start (a missing #! interpreter, no permission) is their
+    // one-line complaint naming it, exit 126/127: the same spawn failure a local run reports.
+    const helperError =
+      (exitCode === 126 || exitCode === 127) && !stdoutText && cmd !== argv && isHelperExecError(err.text(), argv[0] ?? '');
     return {
       argv,
       exitCode,
       stdout: runtimeError ? '' : stdoutText,
-      stderr: err.text(),
+      stderr: helperError ? '' : err.text(),
       timedOut,
       truncated,
-      spawnError: runtimeError && (exitCode === 126 || exitCode === 127) ? (stdoutText + err.text()).trim() : null,
+      spawnError: (runtimeError || helperError) && (exitCode === 126 || exitCode === 127) ? (stdoutText + err.text()).trim() : null,
       durationMs: Math.round(elapsed),
     };
   }
@@ -322,4 +326,12 @@ class Capped {
   text(): string {
     return Buffer.concat(this.#chunks).toString('utf8');
   }
+}
+
+/** coreutils: `timeout: failed to run command 'X': …`, `env: 'X': …`; busybox: `timeout: can't execute 'X': …`. */
+export function isHelperExecError(stderr: string, file: string): boolean {
+  const line = stderr.trim();
+  if (!file || line.includes('\n')) return false;
+  const quoted = [`'${file}'`, `\u2018${file}\u2019`, file];
+  return ['timeout: failed to run command ', 'env: ', "timeout: can't execute ", "env: can't execute "].some((p) => quoted.some((q) => line.startsWith(`${p}${q}: `)));
 }

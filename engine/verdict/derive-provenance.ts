@@ -21,7 +21,7 @@ export function deriveProvenance(facts: FactSnapshot): Provenance {
     ? 'gccgo'
     : manager
       ? 'version-manager'
-      : v.isIndirection
+      : v.isIndirection && v.toolchainBinary
         ? 'wrapper'
         : facts.packageOwner
           ? 'distro'

@@ -69,6 +69,22 @@ describe('go-not-executable (GO_NOT_EXECUTABLE)', () => {
     expect(goNotExecutable(addCandidate(loadSnapshot('linux-debian-copy-usr-local'), noExec('/usr/bin/go', 4)))).toEqual([]);
   });
 
+  it('reports a file once when merged /usr puts it on PATH twice (/usr/bin/go and /bin/go)', () => {
+    const link = (path: string, index: number): GoCandidate => ({
+      ...noExec(path, index),
+      hops: [{ path, type: 'symlink', via: 'path', linkTarget: '/usr/lib/go-1.22/bin/go' }, { path: '/usr/lib/go-1.22/bin/go', type: 'file', via: 'symlink', mode: 0o644, size: 1 }],
+      realpath: '/usr/lib/go-1.22/bin/go',
+    });
+    const s = variant(loadSnapshot('linux-no-go'), (d) => {
+      d.candidates = [link('/usr/bin/go', 3), link('/bin/go', 5)];
+    });
+    const f = only(goNotExecutable(s), 'GO_NOT_EXECUTABLE');
+    expect(f.severity).toBe('error');
+    expect(f.message).toBe('/usr/bin/go (also /bin/go) is on PATH but has no execute permission.');
+    expect(f.evidence).toEqual(['/usr/bin/go → /usr/lib/go-1.22/bin/go: mode 644', '/bin/go → /usr/lib/go-1.22/bin/go: mode 644']);
+    expect(f.fix).toBe('chmod +x /usr/lib/go-1.22/bin/go, or remove it from PATH.');
+  });
+
   it.each([...GENUINE_FIXTURES, 'linux-no-go', 'windows-goroot-missing'])('stays silent on %s', (name) => {
     expect(goNotExecutable(loadSnapshot(name))).toEqual([]);
   });

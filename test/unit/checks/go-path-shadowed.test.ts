@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { goPathShadowed } from '../../../engine/checks/go-path-shadowed.js';
 import type { GoCandidate } from '../../../engine/facts/fact-snapshot.js';
-import { GENUINE_FIXTURES, addCandidate, loadSnapshot, only } from '../snapshot-builders.js';
+import { GENUINE_FIXTURES, addCandidate, asdfShimSnapshot, loadSnapshot, only } from '../snapshot-builders.js';
 
 const copiedGo = (): GoCandidate => loadSnapshot('linux-debian-copy-usr-local').candidates[0]!;
 
@@ -38,6 +38,39 @@ describe('go-path-shadowed (GO_PATH_SHADOWED)', () => {
     expect(goPathShadowed(addCandidate(loadSnapshot('linux-debian-golang-go'), script))).toEqual([]);
     const stale = { ...copiedGo(), index: 6, executable: false };
     expect(goPathShadowed(addCandidate(loadSnapshot('linux-debian-golang-go'), stale))).toEqual([]);
+  });
+
+  describe('a later shim of another version manager (asdf first, goenv second)', () => {
+    const goenvShim = (goEnvAnswer: GoCandidate['goEnvAnswer']): GoCandidate => {
+      const asdf = asdfShimSnapshot({ resolves: true }).candidates[0]!;
+      const p = '/root/.goenv/shims/go';
+      return {
+        ...asdf,
+        dir: '/root/.goenv/shims',
+        index: 2,
+        path: p,
+        realpath: p,
+        hops: [{ ...asdf.hops[0]!, path: p }],
+        scriptHead: '#!/usr/bin/env bash\nset -e\n...\nexport GOENV_ROOT="/root/.goenv"\nexec "/root/.goenv/libexec/goenv" exec "$program" "$@"\n',
+        goEnvAnswer,
+      };
+    };
+
+    it('fires when the later shim answers go env GOVERSION with another release', () => {
+      const s = addCandidate(asdfShimSnapshot({ resolves: true }), goenvShim({ goVersion: 'go1.21.13', goroot: '/root/.goenv/versions/1.21.13' }));
+      const f = only(goPathShadowed(s), 'GO_PATH_SHADOWED');
+      expect(f.message).toBe('/root/.asdf/shims/go (go1.22.12) shadows /root/.goenv/shims/go (go1.21.13) later on PATH.');
+      expect(f.evidence).toEqual([
+        'PATH[0] /root/.asdf/shims/go → /root/.asdf/shims/go: go1.22.12',
+        'PATH[2] /root/.goenv/shims/go → /root/.goenv/shims/go: go1.21.13 (go env GOVERSION; GOROOT /root/.goenv/versions/1.21.13)',
+      ]);
+    });
+
+    it('stays silent when it selects the same release, or did not answer', () => {
+      expect(goPathShadowed(addCandidate(asdfShimSnapshot({ resolves: true }), goenvShim({ goVersion: 'go1.22.12', goroot: '/root/.goenv/versions/1.22.12' })))).toEqual([]);
+      expect(goPathShadowed(addCandidate(asdfShimSnapshot({ resolves: true }), goenvShim(null)))).toEqual([]);
+      expect(goPathShadowed(addCandidate(asdfShimSnapshot({ resolves: true }), goenvShim(undefined)))).toEqual([]);
+    });
   });
 
   it.each([...GENUINE_FIXTURES.filter((n) => n !== 'windows-stale-c-go'), 'linux-no-go'])('stays silent on %s', (name) => {

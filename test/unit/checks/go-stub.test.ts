@@ -69,6 +69,18 @@ describe('go-stub (GO_STUB)', () => {
     expect(goStub(withIdentity(loadSnapshot('linux-debian-copy-usr-local'), 0, { go: null, problems: ['truncated'] }))).toEqual([]);
   });
 
+  it('leaves a script the OS would not start (missing #! interpreter) to GO_NOT_EXECUTABLE', () => {
+    const s = variant(loadSnapshot('linux-wrapper-version-lie'), (d) => {
+      d.candidates = d.candidates.slice(0, 1);
+      d.candidates[0]!.identity = { ...d.candidates[0]!.identity!, interpreter: '/bin/zsh' };
+      const failed = { exitCode: 127, stdout: '', stderr: "timeout: failed to run command '/usr/local/bin/go': No such file or directory\n", spawnError: "timeout: failed to run command '/usr/local/bin/go': No such file or directory" };
+      for (const k of ['version', 'versionLocal', 'envJson', 'buildPure'] as const) d.commands[k] = { ...d.commands[k]!, ...failed };
+      d.goEnv = null;
+      d.goroot = { path: '/usr/local', exists: true, realpath: '/usr/local', versionFile: null, parts: {}, binary: d.candidates[0]!.identity, binaryPath: '/usr/local/bin/go' };
+    });
+    expect(goStub(s)).toEqual([]);
+  });
+
   it.each([...GENUINE_FIXTURES, 'linux-no-go', 'windows-goroot-missing'])('stays silent on %s', (name) => {
     expect(goStub(loadSnapshot(name))).toEqual([]);
   });

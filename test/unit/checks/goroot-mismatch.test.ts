@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gorootMismatch } from '../../../engine/checks/goroot-mismatch.js';
-import { GENUINE_FIXTURES, loadSnapshot, only, variant, withEnv, withEnvFile, withGoroot } from '../snapshot-builders.js';
+import { GENUINE_FIXTURES, loadSnapshot, only, variant, withEnv, withEnvFile, withFailedCommand, withGoroot } from '../snapshot-builders.js';
 
 describe('goroot-mismatch (GOROOT_MISMATCH)', () => {
   it('fires when GOROOT holds another release (recorded: GOROOT=/usr/lib/go-1.21 with go 1.22)', () => {
@@ -48,6 +48,12 @@ describe('goroot-mismatch (GOROOT_MISMATCH)', () => {
   it('stays silent when GOROOT does not exist (GOROOT_MISSING) and on gccgo', () => {
     expect(gorootMismatch(loadSnapshot('windows-goroot-missing'))).toEqual([]);
     expect(gorootMismatch(loadSnapshot('linux-gccgo'))).toEqual([]);
+  });
+
+  it('leaves compile skew inside a GOROOT of the right release to TOOLCHAIN_MISMATCH (tool-skew)', () => {
+    const out = '# internal/goarch\ncompile: version "go1.21.13" does not match go tool version "go1.22.12"\n';
+    const s = withFailedCommand(loadSnapshot('linux-debian-copy-usr-local'), 'buildPure', out, 1);
+    expect(gorootMismatch(s)).toEqual([]);
   });
 
   it.each([...GENUINE_FIXTURES, 'linux-no-go', 'linux-wrapper-version-lie'])('stays silent on %s', (name) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gorootMissing } from '../../../engine/checks/goroot-missing.js';
-import { GENUINE_FIXTURES, loadSnapshot, only, variant, withEnv, withEnvFile, withFailedCommand, withGoroot } from '../snapshot-builders.js';
+import { GENUINE_FIXTURES, loadSnapshot, only, variant, withEnv, withEnvFile, withFailedCommand, withGoroot, withGorootParts } from '../snapshot-builders.js';
 
 describe('goroot-missing (GOROOT_MISSING)', () => {
   it('fires when the GOROOT variable names a deleted C:\\Go (Windows, go stops on every command)', () => {
@@ -48,6 +48,14 @@ describe('goroot-missing (GOROOT_MISSING)', () => {
     expect(f.message).toBe("The GOROOT in effect (/usr/lib/go-1.19), from the go binary's location, does not exist.");
     expect(f.evidence).toEqual(['/usr/lib/go-1.19: does not exist', 'GOROOT /usr/lib/go-1.19: missing or a dangling/looping symlink']);
     expect(f.fix).toBe('Reinstall Go, or repair the symlink that should lead to its GOROOT.');
+  });
+
+  it('leaves a trimmed go inside a partial toolchain tree (no pkg/tool) to GOROOT_INCOMPLETE', () => {
+    const msg = "go: cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set\n";
+    const s = variant(withFailedCommand(withGorootParts(loadSnapshot('linux-debian-copy-usr-local'), { 'pkg/tool/linux_amd64/compile': false }), 'version', msg, 2), (d) => {
+      d.goEnv = null;
+    });
+    expect(gorootMissing(s)).toEqual([]);
   });
 
   it.each([...GENUINE_FIXTURES, 'linux-no-go', 'linux-goroot-other-release', 'darwin-wrong-arch'])('stays silent on %s', (name) => {

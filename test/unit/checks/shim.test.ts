@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shim } from '../../../engine/checks/shim.js';
-import { GENUINE_FIXTURES, asdfShimSnapshot, loadSnapshot, only, scoopShimSnapshot as scoopShim, withManagers } from '../snapshot-builders.js';
+import { deriveProvenance } from '../../../engine/verdict/derive-provenance.js';
+import { GENUINE_FIXTURES, asdfShimSnapshot, loadSnapshot, only, scoopShimSnapshot as scoopShim, variant, withManagers } from '../snapshot-builders.js';
 
 describe('shim (SHIM)', () => {
   it('notes a go reached through a working asdf shim, with the whole chain', () => {
@@ -26,6 +27,22 @@ describe('shim (SHIM)', () => {
 
   it('stays silent while the shim cannot run go (SHIM_UNRESOLVED says it)', () => {
     expect(shim(asdfShimSnapshot({ resolves: false }))).toEqual([]);
+  });
+
+  it('stays silent for a manager that puts the release itself on PATH (gvm: GOROOT/bin first, no shim), which provenance still names', () => {
+    const gvmRoot = '/root/.gvm/gos/go1.22.12';
+    const s = withManagers(
+      variant(loadSnapshot('linux-debian-copy-usr-local'), (d) => {
+        const c = d.candidates[0]!;
+        Object.assign(c, { dir: `${gvmRoot}/bin`, path: `${gvmRoot}/bin/go`, realpath: `${gvmRoot}/bin/go` });
+        c.hops = c.hops.map((h) => ({ ...h, path: `${gvmRoot}/bin/go` }));
+        d.goEnv = { ...d.goEnv!, GOROOT: gvmRoot };
+        d.goroot = { ...d.goroot!, path: gvmRoot, realpath: gvmRoot, binaryPath: `${gvmRoot}/bin/go` };
+      }),
+      [{ name: 'gvm', root: '/root/.gvm', installed: ['go1.22.12'], evidence: [] }],
+    );
+    expect(shim(s)).toEqual([]);
+    expect(deriveProvenance(s)).toMatchObject({ kind: 'version-manager', manager: 'gvm' });
   });
 
   it('stays silent when a manager is installed but go does not come from it', () => {

@@ -6,7 +6,7 @@ import { REPORT_SCHEMA, buildReport } from '../../../engine/report/build-report.
 import { renderText } from '../../../engine/report/render-text.js';
 import { judgeReport } from '../../../harness/scenarios/judge-report.js';
 import type { Scenario } from '../../../harness/scenarios/scenario.js';
-import { fixtureNames, loadSnapshot, variant } from '../snapshot-builders.js';
+import { asdfShimSnapshot, fixtureNames, loadSnapshot, variant } from '../snapshot-builders.js';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const GOLDEN_DIR = path.join(REPO, 'test/golden');
@@ -83,6 +83,10 @@ describe('the report\'s go section', () => {
   it('falls back to the build info and the GOROOT claimed when go answers nothing', () => {
     const r = buildReport(loadSnapshot('windows-goroot-missing'));
     expect(r.go).toMatchObject({ path: 'C:\\Program Files\\Go\\bin\\go.exe', version: 'go1.22.5', goroot: 'C:\\Go' });
+  });
+
+  it('names no GOROOT for a shim that cannot run go (the directory above a script is no GOROOT)', () => {
+    expect(buildReport(asdfShimSnapshot({ resolves: false })).go).toMatchObject({ path: '/root/.asdf/shims/go', version: null, goroot: null });
   });
 
   it('has no go section when go is absent', () => {

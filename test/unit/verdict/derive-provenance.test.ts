@@ -54,6 +54,21 @@ describe('deriveProvenance', () => {
     expect(deriveProvenance(s).kind).toBe('unknown');
   });
 
+  it('calls nothing a wrapper when no real cmd/go stands behind it (a stub script, a Go program installed as go)', () => {
+    const stub = variant(loadSnapshot('linux-wrapper-version-lie'), (d) => {
+      d.candidates = d.candidates.slice(0, 1);
+      d.goEnv = null;
+      d.goroot = { path: '/usr/local', exists: true, realpath: '/usr/local', versionFile: null, parts: {}, binary: d.candidates[0]!.identity, binaryPath: '/usr/local/bin/go' };
+    });
+    expect(deriveProvenance(stub).kind).toBe('unknown');
+    const program = { version: 'go1.22.12', path: 'example.com/fakego', mainModule: 'example.com/fakego', buildSettings: { '-compiler': 'gc' } };
+    const named = variant(withIdentity(loadSnapshot('linux-debian-copy-usr-local'), 0, { go: program }), (d) => {
+      d.goEnv = null;
+      d.goroot = { path: '/usr/local', exists: true, realpath: '/usr/local', versionFile: null, parts: {}, binary: d.candidates[0]!.identity, binaryPath: '/usr/local/bin/go' };
+    });
+    expect(deriveProvenance(named).kind).toBe('unknown');
+  });
+
   it('takes the container flag from the facts alone', () => {
     expect(deriveProvenance(withContainer(loadSnapshot('darwin-homebrew'), true, ['/.dockerenv exists'])).container).toBe(true);
   });

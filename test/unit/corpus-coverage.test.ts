@@ -1,0 +1,48 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarios } from '../../harness/scenarios/load-scenarios.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+// Raised only by --online probes; scenario containers run with network none, where offline is no fault.
+const NOT_SCENARIO_TESTABLE: Record<string, string> = {
+  PROXY_UNREACHABLE: 'needs --online and a network',
+  // The kernel decides whether a foreign binary runs (binfmt_misc + qemu-user on the host); unit tests cover it.
+  BINARY_EMULATED: 'needs a qemu-user binfmt handler registered in the host kernel',
+};
+
+async function contractCodes(): Promise<string[]> {
+  const text = await fs.readFile(path.join(repoRoot, 'docs/contract.md'), 'utf8');
+  const table = text.slice(text.indexOf('## Finding codes'), text.indexOf('## A harness run'));
+  return [...table.matchAll(/^\| ([A-Z][A-Z0-9_]+) \|/gm)].map((m) => m[1]!);
+}
+
+describe('the scenario corpus', async () => {
+  const { scenarios, errors } = await loadScenarios(path.join(repoRoot, 'scenarios'));
+
+  it('loads without errors and has at least 30 scenarios', () => {
+    expect(errors.map((e) => e.message)).toEqual([]);
+    expect(scenarios.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('has at least 10 genuine layouts that must come out ready with no error findings', () => {
+    const genuine = scenarios.filter((s) => s.class === 'genuine');
+    const strict = genuine.filter((s) => s.expect.verdict.length === 1 && s.expect.verdict[0] === 'ready' && s.expect.noErrors);
+    expect(strict.map((s) => s.id)).toEqual(genuine.map((s) => s.id));
+    expect(strict.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('expects every contract code in at least one scenario', async () => {
+    const expected = new Set(scenarios.flatMap((s) => s.expect.codes));
+    const missing = (await contractCodes()).filter((c) => !expected.has(c) && !(c in NOT_SCENARIO_TESTABLE));
+    expect(missing).toEqual([]);
+  });
+
+  it('has a layer directory for every scenario that names one, and no orphan layers', async () => {
+    const layers = (await fs.readdir(path.join(repoRoot, 'images/scenarios'))).sort();
+    const named = scenarios.flatMap((s) => (s.image.dockerfile ? [path.basename(s.image.dockerfile)] : [])).sort();
+    expect(layers).toEqual(named);
+    for (const s of scenarios.filter((x) => x.image.dockerfile))
+      await expect(fs.stat(path.join(repoRoot, s.image.dockerfile!, 'Dockerfile'))).resolves.toBeTruthy();
+  });
+});
