@@ -44,13 +44,15 @@ export async function collectFacts(transport: Transport, options: CollectOptions
   };
 
   const containerP = guarded(ctx, 'container', { detected: transport.isContainer, evidence: [] }, () => timed('container', () => probeContainer(ctx)));
+  // The probe programs' directory is made while PATH is searched: the first go command needs both.
+  const tmpP = guarded(ctx, 'tempdir', null, () => transport.makeTempDir(PROBE_FILES));
   const hits = await guarded(ctx, 'path', [] as PathHit[], () => timed('path', () => findOnPath(ctx, 'go')));
   const firstHit = hits.find((h) => h.executable) ?? null;
   const commands: Partial<Record<CommandName, CommandFact>> = {};
   // go version starts as soon as PATH lookup names the file; identifying the binaries overlaps it.
   const [candidates, rest] = await Promise.all([
     guarded(ctx, 'candidates', [] as GoCandidate[], () => timed('candidates', () => describeCandidates(ctx, hits))),
-    firstHit ? timed('go', () => probeGo(ctx, firstHit.path, commands)) : null,
+    firstHit ? timed('go', async () => probeGo(ctx, firstHit.path, await tmpP, commands)) : null,
   ]);
   const first = candidates.find((c) => c.path === firstHit?.path) ?? null;
   const goEnv = rest?.goEnv ?? null;
@@ -75,7 +77,8 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     rest ? timed('build', () => rest.builds) : null,
     first && rest?.tmp ? guarded(ctx, 'later-go', undefined, () => timed('laterGo', () => probeLaterGo(ctx, candidates, first, rest.tmp!, throwawayState(ctx, rest.tmp)))) : null,
   ]);
-  if (rest?.tmp) await transport.removeTree(rest.tmp).catch(() => undefined);
+  const tmp = await tmpP;
+  if (tmp) await transport.removeTree(tmp).catch(() => undefined);
 
   timings.totalMs = Math.round(performance.now() - t0);
   return {
@@ -113,8 +116,7 @@ async function describeCandidates(ctx: ProbeContext, hits: PathHit[]): Promise<G
   );
 }
 
-async function probeGo(ctx: ProbeContext, goPath: string, commands: Partial<Record<CommandName, CommandFact>>) {
-  const tmp = await guarded(ctx, 'tempdir', null, () => ctx.transport.makeTempDir(PROBE_FILES));
+async function probeGo(ctx: ProbeContext, goPath: string, tmp: string | null, commands: Partial<Record<CommandName, CommandFact>>) {
   const cwd = tmp ?? undefined;
   const argv = (...args: string[]) => goArgv(ctx, goPath, args);
   const throwaway = throwawayState(ctx, tmp);

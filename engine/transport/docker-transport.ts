@@ -61,13 +61,17 @@ export class DockerTransport implements Transport {
     return this.#env;
   }
 
+  /** Whether timeout(1) and env(1) are on the container's PATH: a few stats, not execs, since every command waits on it. */
   #probeHelpers(): Promise<Helpers> {
     this.#helpers ??= (async () => {
-      const [t, e] = await Promise.all([
-        this.exec(['timeout', '5', 'true'], { timeoutMs: 10_000, maxBytes: 4096 }, false),
-        this.exec(['env', 'true'], { timeoutMs: 10_000, maxBytes: 4096 }, false),
-      ]);
-      return { timeout: t.exitCode === 0, env: e.exitCode === 0 };
+      const info = await this.#container.inspect();
+      const pathVar = (info.Config.Env ?? []).find((e) => e.startsWith('PATH='))?.slice(5) || '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+      const onPath = async (name: string) => {
+        const hits = await Promise.all(pathVar.split(':').filter(Boolean).map((d) => this.#stat(`${d}/${name}`)));
+        return hits.some((st) => st !== null && !hasBit(st.mode, MODE_DIR) && (st.mode & 0o111) !== 0);
+      };
+      const [timeout, env] = await Promise.all([onPath('timeout'), onPath('env')]);
+      return { timeout, env };
     })();
     return this.#helpers;
   }
