@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { collectFacts } from '../../../engine/probes/collect-facts.js';
+import { buildReport } from '../../../engine/report/build-report.js';
+import { FakeTransport, type FakeExec } from '../../../engine/transport/fake-transport.js';
+import { buildElf } from '../binary/synthetic-binaries.js';
+
+const GOROOT = '/usr/lib/go-1.22';
+const goEnv = { GOROOT, GOVERSION: 'go1.22.12', GOTOOLDIR: `${GOROOT}/pkg/tool/linux_amd64`, CGO_ENABLED: '1', CC: 'gcc', GOPATH: '/root/go', GOMODCACHE: '/root/go/pkg/mod', GOENV: '/root/.config/go/env', GOCACHE: '/root/.cache/go-build' };
+
+/** A Debian-like machine: /usr/bin/go → ../lib/go-1.22/bin/go, a real-looking cmd/go ELF, and a go that answers like go1.22.12. */
+function debianLike(overrides: { onExec?: FakeExec } = {}) {
+  const elf = buildElf({ version: 'go1.22.12' });
+  const tool = (name: string) => ({ [`${GOROOT}/pkg/tool/linux_amd64/${name}`]: { type: 'file' as const, mode: 0o755, content: buildElf({ version: 'go1.22.12' }) } });
+  const answer: FakeExec = (argv, opts) => {
+    const a = argv.join(' ');
+    if (a.endsWith('bin/go version')) return { stdout: `go version ${opts.env?.GOTOOLCHAIN === 'local' ? 'go1.22.12' : 'go1.22.12'} linux/amd64\n` };
+    if (a.endsWith('go env -json')) return { stdout: JSON.stringify(goEnv) };
+    if (a.endsWith('go env GOROOT')) return { stdout: `${GOROOT}\n` };
+    if (a.includes('compile -V=full')) return { stdout: 'compile version go1.22.12\n' };
+    if (a.includes('link -V=full')) return { stdout: 'link version go1.22.12\n' };
+    if (a.includes('go build -o')) return { stdout: '' };
+    if (a.endsWith('pure.bin')) return { stdout: 'goverity-pure-ok go1.22.12 linux amd64\n' };
+    if (a.endsWith('cgo.bin')) return { stdout: 'goverity-cgo-ok 42\n' };
+    if (argv[0] === 'dpkg-query') return { stdout: `golang-1.22-go: ${GOROOT}/bin/go\n` };
+    return undefined;
+  };
+  return new FakeTransport(
+    {
+      '/usr/bin/go': { type: 'symlink', target: '../lib/go-1.22/bin/go' },
+      [`${GOROOT}/bin/go`]: { type: 'file', mode: 0o755, content: elf },
+      [`${GOROOT}/VERSION`]: { type: 'file', content: 'go1.22.12\ntime 2025-02-04T20:00:00Z\n' },
+      [`${GOROOT}/src`]: { type: 'symlink', target: '../../share/go-1.22/src' },
+      '/usr/share/go-1.22/src/runtime/proc.go': { type: 'file', content: 'package runtime' },
+      '/usr/share/go-1.22/src/fmt/print.go': { type: 'file', content: 'package fmt' },
+      [`${GOROOT}/pkg/include/textflag.h`]: { type: 'file', content: '' },
+      ...tool('compile'),
+      ...tool('link'),
+      ...tool('asm'),
+      '/usr/bin/gcc': { type: 'file', mode: 0o755, content: '\x7fELF' },
+      '/root/go': { type: 'dir' },
+    },
+    { PATH: '/usr/local/bin:/usr/bin', HOME: '/root' },
+    overrides.onExec ?? answer,
+  );
+}
+
+describe('collectFacts through a transport', () => {
+  it('follows each symlink hop, identifies the binary from its bytes, and resolves Debian\'s symlinked src', async () => {
+    const facts = await collectFacts(debianLike());
+    const go = facts.candidates[0]!;
+    expect(go.hops.map((h) => [h.path, h.type, h.linkTarget ?? null])).toEqual([
+      ['/usr/bin/go', 'symlink', '../lib/go-1.22/bin/go'],
+      [`${GOROOT}/bin/go`, 'file', null],
+    ]);
+    expect(go.identity?.go?.version).toBe('go1.22.12');
+    expect(facts.goroot?.parts['src/runtime']).toBe(true);
+    expect(facts.goroot?.versionFile).toBe('go1.22.12');
+    expect(facts.packageOwner).toBe('dpkg:golang-1.22-go');
+  });
+
+  it('runs go version with and without GOTOOLCHAIN=local, and asks for the located GOROOT with GOROOT unset and GOENV=off', async () => {
+    const facts = await collectFacts(debianLike());
+    expect(facts.commands.versionLocal?.envOverrides).toEqual({ GOTOOLCHAIN: 'local' });
+    expect(facts.commands.gorootLocated?.envOverrides).toEqual({ GOROOT: null, GOENV: 'off' });
+    expect(facts.commands.version?.cwd).toBe('/tmp/goverity-fake');
+    expect(facts.commands.compileV?.argv).toEqual([`${GOROOT}/pkg/tool/linux_amd64/compile`, '-V=full']);
+    expect(buildReport(facts).verdict).toBe('ready');
+  });
+
+  it('builds the cgo program only where go env says cgo is on', async () => {
+    const t = debianLike();
+    await collectFacts(t);
+    expect(t.execs.filter((a) => a.includes('build')).map((a) => a.at(-3))).toEqual(['-o', '-o']);
+    const noCgo = debianLike({
+      onExec: (argv, opts) => (argv.join(' ').endsWith('go env -json') ? { stdout: JSON.stringify({ ...goEnv, CGO_ENABLED: '0' }) } : debianLikeAnswer(argv, opts)),
+    });
+    const facts = await collectFacts(noCgo);
+    expect(facts.commands.buildCgo).toBeUndefined();
+    expect(facts.commands.buildPure).toBeDefined();
+  });
+
+  it('spends no build budget on a go whose version hung, and removes its temp dir', async () => {
+    const t = debianLike({ onExec: (argv) => (argv.join(' ').endsWith('bin/go version') ? { exitCode: null, timedOut: true } : undefined) });
+    const facts = await collectFacts(t);
+    expect(facts.commands.version?.timedOut).toBe(true);
+    expect(facts.commands.buildPure).toBeUndefined();
+    expect(await t.readDir('/tmp/goverity-fake')).toBeNull();
+    expect(buildReport(facts).findings.map((f) => f.code)).toEqual(expect.arrayContaining(['PROBE_TIMEOUT', 'BUILD_FAILED']));
+  });
+
+  it('finds no go on an empty PATH and runs no go command', async () => {
+    const t = new FakeTransport({}, { PATH: '/usr/bin' });
+    const facts = await collectFacts(t);
+    expect(facts.candidates).toEqual([]);
+    expect(Object.keys(facts.commands)).toEqual([]);
+    expect(buildReport(facts).verdict).toBe('absent');
+  });
+});
+
+const debianLikeAnswer: FakeExec = (argv, opts) => {
+  const a = argv.join(' ');
+  if (a.endsWith('bin/go version')) return { stdout: 'go version go1.22.12 linux/amd64\n' };
+  if (a.includes('go build -o')) return { stdout: '' };
+  if (a.endsWith('pure.bin')) return { stdout: 'goverity-pure-ok\n' };
+  if (a.includes('-V=full')) return { stdout: `${argv[0]!.split('/').pop()} version go1.22.12\n` };
+  return opts ? undefined : undefined;
+};
