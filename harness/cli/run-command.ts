@@ -44,7 +44,8 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
   const { scenarios: all, errors } = await loadScenarios(path.resolve(o.scenarios!));
   for (const e of errors) process.stderr.write(`goverity: skipping ${e.message}\n`);
   const selected = selectScenarios(all, o.scenario ?? null, shard);
-  if (selected.length === 0) throw new UsageError(`no scenario matches ${o.scenario ? `"${o.scenario}"` : 'in'} ${o.scenarios}${shard ? ` (shard ${o.shard})` : ''}`);
+  if (selected.length === 0)
+    throw new UsageError(`no scenario in ${o.scenarios}${o.scenario ? ` matches "${o.scenario}"` : ''}${shard ? ` for shard ${o.shard}` : ''} (ids are the file names in that folder)`);
 
   const docker = await connectDocker();
   const startedAt = new Date();

@@ -1,5 +1,8 @@
 import type { ImageSpec } from './image-spec.js';
 
+/** One recipe for every Debian Go toolchain; the build args pick the suite and the versions. */
+const DEBIAN_GO = 'images/toolchains/debian-go';
+
 /**
  * Every image the harness builds, as plain data. One debootstrap rootfs (bookworm) is the root of
  * everything; `bookworm-cgo` adds gcc + libc6-dev once; each toolchain image adds one real Debian Go
@@ -13,20 +16,20 @@ export const IMAGE_CATALOG: ImageSpec[] = [
   { id: 'base-bookworm', kind: 'rootfs', suite: 'bookworm' },
   { id: 'bookworm-cgo', kind: 'dockerfile', dir: 'images/toolchains/bookworm-cgo', from: 'base-bookworm' },
   // bookworm: golang-go → golang-1.19-go
-  { id: 'go-1.19', kind: 'dockerfile', dir: 'images/toolchains/go-1.19', from: 'bookworm-cgo' },
+  { id: 'go-1.19', kind: 'dockerfile', dir: DEBIAN_GO, from: 'bookworm-cgo', buildArgs: { SUITE: 'bookworm', GO_VERSIONS: '1.19', DEFAULT: '1.19', GOLANG_GO: '1' } },
   // bookworm-backports: golang-1.21-go, golang-1.22-go, golang-1.23-go (backports' golang-go → 1.23)
-  { id: 'go-1.21', kind: 'dockerfile', dir: 'images/toolchains/go-1.21', from: 'bookworm-cgo' },
-  { id: 'go-1.22', kind: 'dockerfile', dir: 'images/toolchains/go-1.22', from: 'bookworm-cgo' },
-  { id: 'go-1.23', kind: 'dockerfile', dir: 'images/toolchains/go-1.23', from: 'bookworm-cgo' },
+  { id: 'go-1.21', kind: 'dockerfile', dir: DEBIAN_GO, from: 'bookworm-cgo', buildArgs: { SUITE: 'bookworm-backports', GO_VERSIONS: '1.21', DEFAULT: '1.21', GOLANG_GO: '0' } },
+  { id: 'go-1.22', kind: 'dockerfile', dir: DEBIAN_GO, from: 'bookworm-cgo', buildArgs: { SUITE: 'bookworm-backports', GO_VERSIONS: '1.22', DEFAULT: '1.22', GOLANG_GO: '0' } },
+  { id: 'go-1.23', kind: 'dockerfile', dir: DEBIAN_GO, from: 'bookworm-cgo', buildArgs: { SUITE: 'bookworm-backports', GO_VERSIONS: '1.23', DEFAULT: '1.23', GOLANG_GO: '1' } },
   // trixie: golang-go → golang-1.24-go
-  { id: 'go-1.24', kind: 'dockerfile', dir: 'images/toolchains/go-1.24', from: 'bookworm-cgo' },
+  { id: 'go-1.24', kind: 'dockerfile', dir: DEBIAN_GO, from: 'bookworm-cgo', buildArgs: { SUITE: 'trixie', GO_VERSIONS: '1.24', DEFAULT: '1.24', GOLANG_GO: '1' } },
   // sid: golang-1.26-go, and golang-go → golang-1.27-go (sid has no 1.25)
-  { id: 'go-1.26', kind: 'dockerfile', dir: 'images/toolchains/go-1.26', from: 'bookworm-cgo' },
-  { id: 'go-1.27', kind: 'dockerfile', dir: 'images/toolchains/go-1.27', from: 'bookworm-cgo' },
+  { id: 'go-1.26', kind: 'dockerfile', dir: DEBIAN_GO, from: 'bookworm-cgo', buildArgs: { SUITE: 'sid', GO_VERSIONS: '1.26', DEFAULT: '1.26', GOLANG_GO: '0' } },
+  { id: 'go-1.27', kind: 'dockerfile', dir: DEBIAN_GO, from: 'bookworm-cgo', buildArgs: { SUITE: 'sid', GO_VERSIONS: '1.27', DEFAULT: '1.27', GOLANG_GO: '1' } },
   // bookworm: gccgo-go → gccgo-12
   { id: 'gccgo', kind: 'dockerfile', dir: 'images/toolchains/gccgo', from: 'bookworm-cgo' },
   // bookworm-backports: 1.21 and 1.22 installed side by side, /usr/bin/go → 1.22
-  { id: 'go-multi', kind: 'dockerfile', dir: 'images/toolchains/go-multi', from: 'bookworm-cgo' },
+  { id: 'go-multi', kind: 'dockerfile', dir: DEBIAN_GO, from: 'bookworm-cgo', buildArgs: { SUITE: 'bookworm-backports', GO_VERSIONS: '1.21 1.22', DEFAULT: '1.22', GOLANG_GO: '0' } },
 ];
 
 /** Ids of the images that are complete, working Go environments. */

@@ -32,7 +32,7 @@ await Promise.all(Array.from({ length: cores }, async () => {
   for (let sc = queue.shift(); sc; sc = queue.shift()) images.set(sc.id, await provider.prepare(sc));
 }));
 const buildWall = performance.now() - tBuild;
-console.log(`${cold ? 'cold build of all images' : 'image check (all cached)'}: ${s(buildWall)} for ${new Set(images.values()).size} images`);
+console.log(`${cold ? 'cold build of all images' : 'image check (builds only what is missing)'}: ${s(buildWall)} for ${new Set(images.values()).size} images`);
 
 const t0 = performance.now();
 const results = await runScenarios(provider, scenarios, { concurrency: cores });
@@ -43,11 +43,15 @@ const setup = Object.entries(PROBE_FILES).map(([f, c]) => `mkdir -p "$d/${path.d
 const script = `d=$(mktemp -d)
 ${setup}
 cd "$d"; s=$(date +%s%N)
-t() { timeout -s KILL 20 "$@" >/dev/null 2>&1; }
-t go version; GOTOOLCHAIN=local t go version; t go env -json; GOENV=off t env -u GOROOT go env GOROOT
-td=$(timeout 20 go env GOTOOLDIR 2>/dev/null); t "$td/compile" -V=full; t "$td/link" -V=full
-(cd pure && timeout -s KILL 180 go build -o ../p . >/dev/null 2>&1 && ../p >/dev/null)
-(cd cgo && timeout -s KILL 180 go build -o ../c . >/dev/null 2>&1 && ../c >/dev/null)
+# Bounded like the engine's probes: 20 s and 1 MiB of output a command.
+t() { timeout -s KILL 20 sh -c '"$@" 2>&1 | head -c 1048576 >/dev/null' t "$@"; }
+t go version; answered=$?; GOTOOLCHAIN=local t go version; t go env -json; GOENV=off t env -u GOROOT go env GOROOT
+td=$(timeout -s KILL 20 go env GOTOOLDIR 2>/dev/null | head -c 4096); t "$td/compile" -V=full; t "$td/link" -V=full
+# As the engine: no build budget for a go whose version did not answer (124/137: timed out).
+if [ $answered -ne 124 ] && [ $answered -ne 137 ]; then
+(cd pure && timeout -s KILL 180 sh -c 'go build -o ../p . 2>&1 | head -c 1048576 >/dev/null' && ../p >/dev/null)
+(cd cgo && timeout -s KILL 180 sh -c 'go build -o ../c . 2>&1 | head -c 1048576 >/dev/null' && ../c >/dev/null)
+fi
 echo $(( ($(date +%s%N) - s) / 1000000 ))`;
 let floorSum = 0;
 for (const sc of scenarios) {
