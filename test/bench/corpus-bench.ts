@@ -38,6 +38,10 @@ const t0 = performance.now();
 const results = await runScenarios(provider, scenarios, { concurrency: cores });
 const warmWall = performance.now() - t0;
 await provider[Symbol.asyncDispose]();
+const phase = (k: 'buildMs' | 'startMs' | 'verifyMs' | 'stopMs') => median(results.map((r) => r.timings[k]));
+console.log(`\nscenarios ${results.length}, passed ${results.filter((r) => r.pass).length}, cores ${cores}`);
+console.log(`warm full corpus ${s(warmWall)}`);
+console.log(`per-phase medians: build ${phase('buildMs')} ms, start ${phase('startMs')} ms, verify ${phase('verifyMs')} ms, stop ${phase('stopMs')} ms`);
 
 const setup = Object.entries(PROBE_FILES).map(([f, c]) => `mkdir -p "$d/${path.dirname(f)}"; printf '%s' '${c.replace(/'/g, `'\\''`)}' > "$d/${f}"`).join('\n');
 const script = `d=$(mktemp -d)
@@ -46,7 +50,8 @@ cd "$d"; s=$(date +%s%N)
 # Bounded like the engine's probes: 20 s and 1 MiB of output a command.
 t() { timeout -s KILL 20 sh -c '"$@" 2>&1 | head -c 1048576 >/dev/null' t "$@"; }
 t go version; answered=$?; GOTOOLCHAIN=local t go version; t go env -json; GOENV=off t env -u GOROOT go env GOROOT
-td=$(timeout -s KILL 20 go env GOTOOLDIR 2>/dev/null | head -c 4096); t "$td/compile" -V=full; t "$td/link" -V=full
+# The pipe stays inside the killed group: a child that outlives go must not hold the substitution open.
+td=$(timeout -s KILL 20 sh -c 'go env GOTOOLDIR 2>/dev/null | head -c 4096 > /tmp/td'; cat /tmp/td 2>/dev/null); t "$td/compile" -V=full; t "$td/link" -V=full
 # As the engine: no build budget for a go whose version did not answer (124/137: timed out).
 if [ $answered -ne 124 ] && [ $answered -ne 137 ]; then
 (cd pure && timeout -s KILL 180 sh -c 'go build -o ../p . 2>&1 | head -c 1048576 >/dev/null' && ../p >/dev/null)
@@ -62,14 +67,10 @@ for (const sc of scenarios) {
     const logs = (await c.logs({ stdout: true })).toString('utf8');
     floorSum += Number(/(\d+)\s*$/.exec(logs.replace(/[^\x20-\x7e\n]/g, ''))?.[1] ?? 0);
   } finally {
-    await c.remove({ force: true });
+    await c.remove({ force: true }).catch(() => undefined);
   }
 }
 const floor = floorSum / cores;
-const phase = (k: 'buildMs' | 'startMs' | 'verifyMs' | 'stopMs') => median(results.map((r) => r.timings[k]));
-console.log(`\nscenarios ${results.length}, passed ${results.filter((r) => r.pass).length}, cores ${cores}`);
-console.log(`warm full corpus ${s(warmWall)}`);
 console.log(`floor            ${s(floor)} (bare go commands ${s(floorSum)} / ${cores} cores)`);
 console.log(`ratio            ${(warmWall / floor).toFixed(2)} (target ≤ 1.20)`);
-console.log(`per-phase medians: build ${phase('buildMs')} ms, start ${phase('startMs')} ms, verify ${phase('verifyMs')} ms, stop ${phase('stopMs')} ms`);
 if (cold) console.log(`cold image build ${s(buildWall)} (target ≤ 600 s)`);
