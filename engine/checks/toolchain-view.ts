@@ -1,6 +1,7 @@
 import type { BinaryIdentity } from '../binary/binary-identity.js';
 import type { CommandFact, FactSnapshot, GoCandidate } from '../facts/fact-snapshot.js';
 import { parseEnvFile } from '../probes/environment-probes.js';
+import { succeeded } from '../probes/go-commands.js';
 
 /** The facts most checks compare, derived once per snapshot (pure; memoized by identity). */
 export interface ToolchainView {
@@ -39,8 +40,9 @@ export function commandText(c: CommandFact | undefined): string {
   return c ? `${c.stdout}\n${c.stderr}\n${c.spawnError ?? ''}`.trim() : '';
 }
 
+/** `succeeded` without the type guard: a guard narrows its false branch to never, which checks don't want. */
 export function ok(c: CommandFact | undefined): boolean {
-  return !!c && c.exitCode === 0 && !c.timedOut && !c.truncated && !c.spawnError;
+  return succeeded(c);
 }
 
 export function view(facts: FactSnapshot): ToolchainView {

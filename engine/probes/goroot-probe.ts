@@ -27,14 +27,14 @@ export async function probeGoroot(ctx: ProbeContext, goroot: string, toolDir: st
   const binaryPath = ctx.paths.join(goroot, partNames[0] ?? 'bin/go');
   const [present, versionFile, bin] = await Promise.all([
     exists ? Promise.all(partNames.map(async (p) => [p, await existsFollowing(ctx, ctx.paths.join(goroot, p))] as const)) : [],
-    exists ? ctx.transport.readFile(ctx.paths.join(goroot, 'VERSION'), 4096) : null,
+    exists ? readVersionFile(ctx, goroot) : null,
     exists ? identifyFile(ctx, binaryPath) : null,
   ]);
   return {
     path: goroot,
     exists,
     realpath: root.realpath,
-    versionFile: versionFile ? (Buffer.from(versionFile.bytes).toString('utf8').split(/\r?\n/)[0] ?? '').trim() || null : null,
+    versionFile,
     parts: Object.fromEntries(present),
     binary: bin?.identity ?? null,
     binaryPath,
@@ -44,4 +44,10 @@ export async function probeGoroot(ctx: ProbeContext, goroot: string, toolDir: st
 /** Debian's GOROOT reaches src and friends through symlinks, so existence follows them. */
 async function existsFollowing(ctx: ProbeContext, p: string): Promise<boolean> {
   return (await followSymlinks(ctx, p)).realpath !== null;
+}
+
+/** The release a GOROOT says it holds: the first line of its VERSION file (the second, in newer releases, is a build time). */
+export async function readVersionFile(ctx: ProbeContext, goroot: string): Promise<string | null> {
+  const f = await ctx.transport.readFile(ctx.paths.join(goroot, 'VERSION'), 4096);
+  return f ? (Buffer.from(f.bytes).toString('utf8').split(/\r?\n/)[0] ?? '').trim() || null : null;
 }

@@ -1,6 +1,7 @@
 import type { ManagerFact, ToolchainFact } from '../facts/fact-snapshot.js';
 import type { ProbeContext } from './probe-context.js';
 import { envGet } from './probe-context.js';
+import { readVersionFile } from './goroot-probe.js';
 
 interface ManagerLayout {
   name: string;
@@ -75,11 +76,6 @@ async function listDir(ctx: ProbeContext, dir: string): Promise<string[] | null>
   return ctx.transport.readDir(dir);
 }
 
-async function readVersion(ctx: ProbeContext, goroot: string): Promise<string | null> {
-  const f = await ctx.transport.readFile(ctx.paths.join(goroot, 'VERSION'), 4096);
-  return f ? (Buffer.from(f.bytes).toString('utf8').split(/\r?\n/)[0] ?? '').trim() || null : null;
-}
-
 /** Every toolchain installed in a known place, and the version managers present. */
 export async function probeInventory(ctx: ProbeContext, gopath: string | null): Promise<{ toolchains: ToolchainFact[]; managers: ManagerFact[] }> {
   const home = envGet(ctx, ctx.platform.os === 'windows' ? 'USERPROFILE' : 'HOME');
@@ -104,7 +100,7 @@ export async function probeInventory(ctx: ProbeContext, gopath: string | null): 
     : [];
   const found = await Promise.all(roots.map(async (r) => (await expand(ctx, r.glob)).map((path) => ({ path, source: r.source }))));
   const candidates = [...found.flat(), ...managers.flatMap((m) => m?.roots ?? [])];
-  const toolchains = await Promise.all(candidates.map(async (c) => ({ root: c.path, version: await readVersion(ctx, c.path), source: c.source })));
+  const toolchains = await Promise.all(candidates.map(async (c) => ({ root: c.path, version: await readVersionFile(ctx, c.path), source: c.source })));
   return {
     toolchains: toolchains.filter((t) => t.version !== null),
     managers: managers.flatMap((m) => (m ? [m.fact] : [])),
