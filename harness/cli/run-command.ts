@@ -2,16 +2,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connectDocker } from '../../engine/transport/open-target.js';
-import { DockerProvider } from '../providers/docker-provider.js';
+import { ALL_PROVIDERS, DEFAULT_PROVIDERS } from '../providers/all-providers.js';
+import type { Provider } from '../providers/provider.js';
 import { createConsoleReporter } from '../reporters/console-reporter.js';
 import { writeResults } from '../reporters/write-results.js';
 import { loadScenarios } from '../scenarios/load-scenarios.js';
-import { runScenarios } from '../runner/run-scenarios.js';
-import { RUN_SCHEMA, totalsOf, type RunSummary, type ScenarioResult } from '../runner/run-summary.js';
+import { findDivergences } from '../runner/find-divergences.js';
+import { planJobs, runScenarios } from '../runner/run-scenarios.js';
+import { RUN_SCHEMA, totalsOf, type EngineMode, type RunSummary, type ScenarioResult } from '../runner/run-summary.js';
 import { parseShard, selectScenarios, type Shard } from '../runner/select-scenarios.js';
 import { UsageError } from '../../engine/cli/usage-error.js';
 
-const PROVIDERS = ['docker'];
+const MODES: Record<string, EngineMode[]> = { agentless: ['agentless'], inside: ['inside'], both: ['agentless', 'inside'] };
 
 export async function runCommand(args: string[], repoRoot: string): Promise<number> {
   let o;
@@ -20,7 +22,8 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
       args,
       options: {
         scenario: { type: 'string' },
-        provider: { type: 'string', default: 'docker' },
+        provider: { type: 'string' },
+        mode: { type: 'string', default: 'agentless' },
         concurrency: { type: 'string' },
         shard: { type: 'string' },
         results: { type: 'string', default: 'results' },
@@ -31,7 +34,12 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
   } catch (e) {
     throw new UsageError(`${(e as Error).message} (try: goverity --help)`);
   }
-  if (!PROVIDERS.includes(o.provider!)) throw new UsageError(`--provider ${o.provider} is not available; available: ${PROVIDERS.join(', ')}`);
+  const known = ALL_PROVIDERS.map((p) => p.name);
+  const asked = o.provider === undefined ? DEFAULT_PROVIDERS.filter((n) => known.includes(n)) : o.provider === 'all' ? known : o.provider.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const n of asked) if (!known.includes(n)) throw new UsageError(`unknown provider "${n}": use a comma-separated list of ${known.join(', ')}, or all`);
+  if (asked.length === 0) throw new UsageError(`--provider needs at least one of ${known.join(', ')}`);
+  const modes = MODES[o.mode!];
+  if (!modes) throw new UsageError(`--mode takes agentless, inside or both, not "${o.mode}"`);
   const concurrency = o.concurrency === undefined ? os.availableParallelism() : Number(o.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency takes a whole number ≥ 1, not "${o.concurrency}"`);
   let shard: Shard | null = null;
@@ -50,25 +58,45 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
   const docker = await connectDocker();
   const startedAt = new Date();
   const runId = `${startedAt.toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
-  const reporter = createConsoleReporter({ tty: !!process.stderr.isTTY, write: (s) => process.stderr.write(s), total: selected.length });
-  await using provider = new DockerProvider(docker, runId, repoRoot, (e) => reporter.onBuildLine(e.imageId, e.line));
-  const swept = await provider.sweep();
-  if (swept) process.stderr.write(`goverity: removed ${swept} container(s) left by interrupted runs\n`);
+  const skipped: { what: string; why: string }[] = [];
+  const factories = [];
+  for (const f of ALL_PROVIDERS.filter((p) => asked.includes(p.name))) {
+    const why = await f.unavailable();
+    if (why === null) factories.push(f);
+    else {
+      skipped.push({ what: `provider ${f.name}`, why });
+      process.stderr.write(`goverity: skipping the ${f.name} tier: ${why}\n`);
+    }
+  }
+  if (factories.length === 0) throw new UsageError(`no provider can run here: ${skipped.map((x) => `${x.what}: ${x.why}`).join('; ')}`);
+  let reporter: ReturnType<typeof createConsoleReporter> | null = null;
+  const ctx = { docker, runId, repoRoot, onBuildLine: (e: { imageId: string; line: string }) => reporter?.onBuildLine(e.imageId, e.line) };
+  const opened: Provider[] = factories.map((f) => f.create(ctx));
+  await using _teardown = { [Symbol.asyncDispose]: () => Promise.allSettled(opened.map((p) => p[Symbol.asyncDispose]())).then(() => undefined) };
+  const { jobs, unhosted } = planJobs(selected, opened, modes);
+  for (const u of unhosted) skipped.push({ what: `scenario ${u.scenario.id}`, why: u.reasons.join('; ') });
+  if (unhosted.length) process.stderr.write(`goverity: ${unhosted.length} scenario(s) no selected provider can host, skipped: ${unhosted.map((u) => u.scenario.id).join(', ')} (${unhosted[0]!.reasons[0]})\n`);
+  if (jobs.length === 0) throw new UsageError(`no selected scenario can run on ${opened.map((p) => p.name).join(', ')} (try --provider all)`);
+  reporter = createConsoleReporter({ tty: !!process.stderr.isTTY, write: (s) => process.stderr.write(s), total: jobs.length });
+  for (const p of opened) {
+    const swept = await p.sweep();
+    if (swept) process.stderr.write(`goverity: ${p.name}: removed ${swept} environment(s) left by interrupted runs\n`);
+  }
 
   const abort = new AbortController();
   let teardown: Promise<void> | null = null;
   const onSignal = () => {
     if (teardown) process.exit(130);
     abort.abort();
-    process.stderr.write('\ngoverity: interrupted; removing containers, writing no results (again to force)\n');
-    teardown = Promise.resolve(provider[Symbol.asyncDispose]());
+    process.stderr.write('\ngoverity: interrupted; removing containers and machines, writing no results (again to force)\n');
+    teardown = _teardown[Symbol.asyncDispose]();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const t0 = performance.now();
   let results: ScenarioResult[];
   try {
-    results = await runScenarios(provider, selected, { concurrency, signal: abort.signal, ...reporter });
+    results = findDivergences(await runScenarios(jobs, { concurrency, signal: abort.signal, ...reporter }));
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -80,7 +108,7 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
   }
   for (const e of errors)
     results.push({
-      id: path.basename(e.file, '.json'), title: e.message, class: 'broken', provider: provider.name, seenAt: [], expected: { verdict: [], codes: [], forbidden: [] },
+      id: path.basename(e.file, '.json'), title: e.message, class: 'broken', provider: opened[0]!.name, seenAt: [], expected: { verdict: [], codes: [], forbidden: [] },
       report: null, pass: false, why: [e.message], error: { phase: 'load', message: e.message, logTail: [] }, timings: { buildMs: 0, startMs: 0, verifyMs: 0, stopMs: 0 },
     });
   const version = await docker.version().catch(() => null);
@@ -90,7 +118,8 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     host: { cores: os.availableParallelism(), engine: version ? `docker ${version.Version}` : 'docker', node: process.version },
-    selection: { scenario: o.scenario ?? null, provider: provider.name, shard: o.shard ?? null, concurrency },
+    selection: { scenario: o.scenario ?? null, provider: opened.map((p) => p.name).join(','), shard: o.shard ?? null, concurrency, mode: o.mode! },
+    ...(skipped.length ? { skipped } : {}),
     scenarios: results,
     totals: totalsOf(results, Math.round(performance.now() - t0)),
   };

@@ -12,6 +12,7 @@ export const OWNER_PID_LABEL = 'goverity.pid';
 /** Scenario containers from content-hashed images, network none, labelled with the run and the owning process. */
 export class DockerProvider implements Provider {
   readonly name = 'docker';
+  readonly isolation = 'container';
   readonly #builder: ImageBuilder;
   readonly #live = new Set<DockerTransport>();
 
@@ -22,6 +23,10 @@ export class DockerProvider implements Provider {
     onBuildLine?: (e: ImageProgressEvent) => void,
   ) {
     this.#builder = new ImageBuilder({ docker, repoRoot, onProgress: onBuildLine });
+  }
+
+  cannotHost(scenario: Scenario): string | null {
+    return scenario.platform === 'linux' ? null : `a ${scenario.platform} scenario needs the wine provider`;
   }
 
   prepare(scenario: Scenario): Promise<string> {

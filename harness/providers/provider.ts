@@ -7,6 +7,10 @@ import type { Scenario } from '../scenarios/scenario.js';
  */
 export interface Provider extends AsyncDisposable {
   readonly name: string;
+  /** What the provider makes: a container shows the engine CONTAINER evidence, a VM does not. */
+  readonly isolation: 'container' | 'vm';
+  /** Why this provider can't host the scenario (one line), or null when it can. */
+  cannotHost(scenario: Scenario): string | null;
   /** Builds (or finds cached) whatever the scenario needs; returns a handle for start(). */
   prepare(scenario: Scenario): Promise<string>;
   /** A running environment; disposing it removes everything that was started. */

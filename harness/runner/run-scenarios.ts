@@ -5,9 +5,17 @@ import { ImageBuildError } from '../images/image-build-error.js';
 import type { Provider } from '../providers/provider.js';
 import { judgeReport } from '../scenarios/judge-report.js';
 import type { Scenario } from '../scenarios/scenario.js';
-import type { PhaseTimings, ScenarioResult } from './run-summary.js';
+import type { EngineMode, PhaseTimings, ScenarioResult } from './run-summary.js';
+import { verifyInside } from './verify-inside.js';
 
 export type Phase = 'build' | 'start' | 'verify' | 'stop';
+
+/** One scenario on one provider, with the engine run from the harness (agentless) or copied into the target (inside). */
+export interface RunJob {
+  scenario: Scenario;
+  provider: Provider;
+  mode: EngineMode;
+}
 
 export interface RunHooks {
   onScenarioStart?(id: string, provider: string): void;
@@ -21,14 +29,32 @@ export interface RunOptions extends RunHooks {
   signal?: AbortSignal;
 }
 
+/** The result's column: the provider's name, with `/inside` when the engine ran inside the target. */
+export function resultLabel(provider: Provider, mode: EngineMode): string {
+  return mode === 'inside' ? `${provider.name}/inside` : provider.name;
+}
+
+/** Every scenario on every provider that can host it, in scenario order; the scenarios none can host, with each provider's reason. */
+export function planJobs(scenarios: Scenario[], providers: Provider[], modes: EngineMode[]): { jobs: RunJob[]; unhosted: { scenario: Scenario; reasons: string[] }[] } {
+  const jobs: RunJob[] = [];
+  const unhosted: { scenario: Scenario; reasons: string[] }[] = [];
+  for (const scenario of scenarios) {
+    const hosts = providers.filter((p) => p.cannotHost(scenario) === null);
+    if (hosts.length === 0) unhosted.push({ scenario, reasons: providers.map((p) => `${p.name}: ${p.cannotHost(scenario)}`) });
+    for (const provider of hosts) for (const mode of modes) jobs.push({ scenario, provider, mode });
+  }
+  return { jobs, unhosted };
+}
+
 /** Provisions, verifies and tears down one scenario; never throws: harness failures become an errored result. */
-export async function runScenario(provider: Provider, s: Scenario, hooks: RunHooks = {}): Promise<ScenarioResult> {
+export async function runScenario(provider: Provider, s: Scenario, hooks: RunHooks = {}, mode: EngineMode = 'agentless'): Promise<ScenarioResult> {
   const timings: PhaseTimings = { buildMs: 0, startMs: 0, verifyMs: 0, stopMs: 0 };
-  const base = { id: s.id, title: s.title, class: s.class, provider: provider.name, seenAt: s.seenAt, expected: s.expect };
+  const label = resultLabel(provider, mode);
+  const base = { id: s.id, title: s.title, class: s.class, provider: label, mode, seenAt: s.seenAt, expected: s.expect };
   let phase: Phase = 'build';
   const step = async <T>(p: Phase, key: keyof PhaseTimings, fn: () => Promise<T>): Promise<T> => {
     phase = p;
-    hooks.onPhase?.(s.id, provider.name, p);
+    hooks.onPhase?.(s.id, label, p);
     const t0 = performance.now();
     try {
       return await fn();
@@ -36,39 +62,47 @@ export async function runScenario(provider: Provider, s: Scenario, hooks: RunHoo
       timings[key] += Math.round(performance.now() - t0);
     }
   };
-  hooks.onScenarioStart?.(s.id, provider.name);
+  hooks.onScenarioStart?.(s.id, label);
   try {
     const prepared = await step('build', 'buildMs', () => provider.prepare(s));
     const transport = await step('start', 'startMs', () => provider.start(s, prepared));
     let report;
     try {
-      report = await step('verify', 'verifyMs', async () => buildReport(await collectFacts(transport)));
+      report = await step('verify', 'verifyMs', async () => (mode === 'inside' ? verifyInside(transport) : buildReport(await collectFacts(transport))));
     } finally {
       await step('stop', 'stopMs', async () => transport[Symbol.asyncDispose]());
     }
-    const { pass, why } = judgeReport(s, report);
+    const { pass, why } = judgeReport(s, report, provider.isolation);
     return { ...base, report, pass, why, error: null, timings };
   } catch (e) {
     const err = e as Error;
-    const logTail = e instanceof ImageBuildError ? e.logTail : [];
+    const logTail = e instanceof ImageBuildError || e instanceof ErrorWithLog ? e.logTail : [];
     const message = (e instanceof ImageBuildError ? err.message.split('\n')[0] : err.message) ?? String(e);
     return { ...base, report: null, pass: false, why: [`${phase} failed: ${message}`], error: { phase, message, logTail }, timings };
   }
 }
 
-/** Runs scenarios with at most `concurrency` in flight (default: the machine's cores), in the given order. */
-export async function runScenarios(provider: Provider, scenarios: Scenario[], options: RunOptions = {}): Promise<ScenarioResult[]> {
+/** A harness failure that carries the tail of a log worth showing (a VM's console, a build). */
+export class ErrorWithLog extends Error {
+  constructor(message: string, readonly logTail: string[]) {
+    super(message);
+  }
+}
+
+/** Runs jobs with at most `concurrency` in flight (default: the machine's cores), in the given order. */
+export async function runScenarios(jobs: RunJob[], options: RunOptions = {}): Promise<ScenarioResult[]> {
   const limit = Math.max(1, options.concurrency ?? os.availableParallelism());
-  const results: ScenarioResult[] = new Array(scenarios.length);
+  const results: ScenarioResult[] = new Array(jobs.length);
   let next = 0;
   const worker = async () => {
-    while (next < scenarios.length && !options.signal?.aborted) {
+    while (next < jobs.length && !options.signal?.aborted) {
       const i = next++;
-      const r = await runScenario(provider, scenarios[i]!, options);
+      const { scenario, provider, mode } = jobs[i]!;
+      const r = await runScenario(provider, scenario, options, mode);
       results[i] = r;
       options.onScenarioDone?.(r);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, scenarios.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
   return results.filter(Boolean);
 }

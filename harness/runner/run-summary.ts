@@ -10,12 +10,17 @@ export interface PhaseTimings {
   stopMs: number;
 }
 
+/** agentless: the harness runs the engine against the target through a transport; inside: a bundled engine runs in the target. */
+export type EngineMode = 'agentless' | 'inside';
+
 /** One scenario × provider outcome; `error` is set when the harness could not produce a report (build failed...). */
 export interface ScenarioResult {
   id: string;
   title: string;
   class: Scenario['class'];
+  /** The column it counts under: the provider's name, with `/inside` for inside mode. */
   provider: string;
+  mode?: EngineMode;
   seenAt: string[];
   expected: Scenario['expect'];
   report: Report | null;
@@ -23,6 +28,8 @@ export interface ScenarioResult {
   why: string[];
   error: { phase: 'load' | 'build' | 'start' | 'verify' | 'stop'; message: string; logTail: string[] } | null;
   timings: PhaseTimings;
+  /** Set when this result disagrees with the same scenario on the first provider that ran it. */
+  divergence?: { from: string; differences: string[] };
 }
 
 export interface RunTotals {
@@ -39,7 +46,9 @@ export interface RunSummary {
   startedAt: string;
   finishedAt: string;
   host: { cores: number; engine: string; node: string };
-  selection: { scenario: string | null; provider: string; shard: string | null; concurrency: number };
+  selection: { scenario: string | null; provider: string; shard: string | null; concurrency: number; mode?: string };
+  /** Providers asked for but unavailable on this machine, and scenarios no selected provider could host, each with why. */
+  skipped?: { what: string; why: string }[];
   scenarios: ScenarioResult[];
   totals: RunTotals;
 }

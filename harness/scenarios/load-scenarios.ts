@@ -5,6 +5,7 @@ import { ScenarioError } from './scenario-error.js';
 
 const VERDICTS = ['ready', 'degraded', 'broken', 'absent'];
 const CLASSES = ['genuine', 'degraded', 'broken', 'fake', 'absent'];
+const PLATFORMS = ['linux', 'windows'];
 
 /** Reads every scenarios/*.json; a bad file becomes an error entry and the others still load. */
 export async function loadScenarios(dir: string): Promise<{ scenarios: Scenario[]; errors: ScenarioError[] }> {
@@ -43,6 +44,8 @@ export function parseScenario(file: string, text: string): Scenario {
   if (path.basename(file, '.json') !== id) fail('id', `"${id}" must match the file name`);
   const cls = str(r.class, 'class');
   if (!CLASSES.includes(cls)) fail('class', `"${cls}" is not one of ${CLASSES.join(', ')}`);
+  const platform = r.platform === undefined ? 'linux' : str(r.platform, 'platform');
+  if (!PLATFORMS.includes(platform)) fail('platform', `"${platform}" is not one of ${PLATFORMS.join(', ')}`);
   const image = obj(r.image, 'image');
   const expect = obj(r.expect, 'expect');
   const verdict = strs(expect.verdict, 'expect.verdict');
@@ -56,6 +59,7 @@ export function parseScenario(file: string, text: string): Scenario {
     title: str(r.title, 'title'),
     class: cls as Scenario['class'],
     breaks: str(r.breaks, 'breaks'),
+    platform: platform as Scenario['platform'],
     seenAt: r.seenAt === undefined ? [] : strs(r.seenAt, 'seenAt'),
     image: { from: str(image.from, 'image.from'), dockerfile },
     expect: {

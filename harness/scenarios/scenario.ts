@@ -6,6 +6,8 @@ export interface Scenario {
   title: string;
   class: 'genuine' | 'degraded' | 'broken' | 'fake' | 'absent';
   breaks: string;
+  /** The OS the environment is: a linux scenario runs in containers and VMs, a windows one under Wine. */
+  platform: 'linux' | 'windows';
   seenAt: string[];
   image: { from: string; dockerfile?: string };
   expect: {

@@ -8,10 +8,13 @@ import { loadScenarios } from '../../../harness/scenarios/load-scenarios.js';
 import type { Scenario } from '../../../harness/scenarios/scenario.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
-const { scenarios, errors } = await loadScenarios(path.join(repoRoot, 'scenarios'));
+const loaded = await loadScenarios(path.join(repoRoot, 'scenarios'));
 const docker = new Dockerode();
 const runId = `vitest-${process.pid}`;
 const provider = new DockerProvider(docker, runId, repoRoot);
+// Windows scenarios belong to the wine provider's tier.
+const scenarios = loaded.scenarios.filter((s) => provider.cannotHost(s) === null);
+const errors = loaded.errors;
 
 describe('the scenario corpus', () => {
   beforeAll(async () => {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { FakeTransport } from '../../../engine/transport/fake-transport.js';
 import { ImageBuildError } from '../../../harness/images/image-build-error.js';
 import type { Provider } from '../../../harness/providers/provider.js';
-import { runScenarios } from '../../../harness/runner/run-scenarios.js';
+import { runScenarios as runJobs, type RunJob } from '../../../harness/runner/run-scenarios.js';
 import type { Scenario } from '../../../harness/scenarios/scenario.js';
 
 const scenario = (id: string, verdict: Scenario['expect']['verdict']): Scenario => ({
-  id, title: id, class: 'absent', breaks: '-', seenAt: [], file: `${id}.json`, image: { from: 'base-bookworm' },
+  id, title: id, class: 'absent', breaks: '-', platform: 'linux', seenAt: [], file: `${id}.json`, image: { from: 'base-bookworm' },
   expect: { verdict, codes: verdict[0] === 'absent' ? ['GO_NOT_FOUND'] : [], forbidden: [] },
 });
 
@@ -15,6 +15,8 @@ function fakeProvider(): Provider & { started: FakeTransport[] } {
   const started: FakeTransport[] = [];
   return {
     name: 'fake',
+    isolation: 'container',
+    cannotHost: (s) => (s.platform === 'linux' ? null : 'linux only'),
     started,
     async prepare(s) {
       if (s.id.startsWith('bad-')) throw new ImageBuildError(`scenario-${s.id}`, 'The command /bin/sh -c false returned a non-zero code: 1', ['Step 2/2 : RUN false', 'exit 1']);
@@ -31,6 +33,8 @@ function fakeProvider(): Provider & { started: FakeTransport[] } {
     async [Symbol.asyncDispose]() {},
   };
 }
+
+const runScenarios = (provider: Provider, scenarios: Scenario[], o: Parameters<typeof runJobs>[1]) => runJobs(scenarios.map((scenario): RunJob => ({ scenario, provider, mode: 'agentless' })), o);
 
 describe('runScenarios', () => {
   it('reports a scenario whose image fails to build as errored, with the log tail, and runs the rest', async () => {
@@ -62,5 +66,16 @@ describe('runScenarios', () => {
     abort.abort();
     expect(await runScenarios(provider, [scenario('a', ['absent'])], { signal: abort.signal })).toEqual([]);
     expect(provider.started).toEqual([]);
+  });
+});
+
+describe('planJobs', () => {
+  it('puts each scenario on every provider that can host it, once per mode, and lists the ones none can host with each reason', async () => {
+    const { planJobs } = await import('../../../harness/runner/run-scenarios.js');
+    const linux = scenario('a', ['absent']);
+    const windows = { ...scenario('w', ['ready']), platform: 'windows' as const };
+    const { jobs, unhosted } = planJobs([linux, windows], [fakeProvider()], ['agentless', 'inside']);
+    expect(jobs.map((j) => [j.scenario.id, j.provider.name, j.mode])).toEqual([['a', 'fake', 'agentless'], ['a', 'fake', 'inside']]);
+    expect(unhosted.map((u) => [u.scenario.id, u.reasons])).toEqual([['w', ['fake: linux only']]]);
   });
 });
