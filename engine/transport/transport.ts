@@ -68,4 +68,16 @@ export interface Transport extends AsyncDisposable {
   /** A fresh private directory holding these files (relative path → content); removed on dispose at the latest. */
   makeTempDir(files: Record<string, string>): Promise<string>;
   removeTree(path: string): Promise<void>;
+  /**
+   * Copies host files (binaries too) into a fresh private directory on the target and returns it;
+   * removed on dispose at the latest. Only transports that can host a bundled engine ("inside" mode) have it.
+   */
+  upload?(files: UploadFile[]): Promise<string>;
+}
+
+export interface UploadFile {
+  /** File name inside the directory upload() makes (no slashes). */
+  name: string;
+  hostPath: string;
+  mode: number;
 }
