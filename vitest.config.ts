@@ -22,6 +22,18 @@ export default defineConfig({
           maxConcurrency: 2,
         },
       },
+      {
+        // The slow tier: real VMs under QEMU (software emulation here); `npm run test:vm`, not part of `npm test`.
+        test: {
+          name: 'vm',
+          include: ['test/vm/**/*.test.ts'],
+          globalSetup: ['test/docker/docker-engine-setup.ts'],
+          testTimeout: 1_200_000,
+          hookTimeout: 1_800_000,
+          fileParallelism: false,
+          maxConcurrency: 1,
+        },
+      },
     ],
   },
 });

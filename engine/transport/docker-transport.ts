@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import type Dockerode from 'dockerode';
-import type { ExecOptions, ExecResult, FileBytes, FileStat, Platform, TargetOS, Transport } from './transport.js';
+import type { ExecOptions, ExecResult, FileBytes, FileStat, Platform, TargetOS, Transport, UploadFile } from './transport.js';
 import { packFiles, readFirstTarEntry } from './tar-files.js';
+import { packHostFiles } from './pack-host-files.js';
 import { goArch } from './go-arch.js';
 import { TargetError } from './target-error.js';
 
@@ -240,6 +241,23 @@ export class DockerTransport implements Transport {
     }
     this.#tempDirs.add(dir);
     if (Object.keys(files).length) await this.#container.putArchive(packFiles(files), { path: dir });
+    return dir;
+  }
+
+  async upload(files: UploadFile[]): Promise<string> {
+    const archive = await packHostFiles(files);
+    // A temp dir like the probes' own: made by the container's user, and removed on dispose at the latest.
+    const dir = await this.makeTempDir({});
+    // A host read error mid-archive would leave the request waiting for the rest: it is aborted instead.
+    const abort = new AbortController();
+    let readError: Error | null = null;
+    archive.once('error', (e: Error) => {
+      readError = e;
+      abort.abort();
+    });
+    await this.#container.putArchive(archive, { path: dir, abortSignal: abort.signal }).catch((e: Error) => {
+      throw readError ?? e;
+    });
     return dir;
   }
 

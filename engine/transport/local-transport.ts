@@ -2,7 +2,7 @@ import { constants as fsc, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
-import type { ExecOptions, ExecResult, FileBytes, FileStat, Platform, TargetOS, Transport } from './transport.js';
+import type { ExecOptions, ExecResult, FileBytes, FileStat, Platform, TargetOS, Transport, UploadFile } from './transport.js';
 import { killProcessTree } from './kill-process-tree.js';
 import { goArch } from './go-arch.js';
 
@@ -57,8 +57,15 @@ export class LocalTransport implements Transport {
       timedOut = true;
       if (child.pid) killProcessTree(child.pid);
     }, options.timeoutMs);
+    // Done when the process exits, as docker exec sees it: children it left in the background holding stdout or
+    // stderr would keep the pipes (and this call) open until the timeout. Output already written stays readable.
+    let lingering: NodeJS.Timeout | undefined;
+    child.once('exit', () => {
+      lingering = setTimeout(() => child.pid && killProcessTree(child.pid), 100);
+    });
     const r = await child;
     clearTimeout(timer);
+    clearTimeout(lingering);
     const truncated = Boolean(r.isMaxBuffer);
     if ((truncated || timedOut) && child.pid) killProcessTree(child.pid);
     const spawnError = r.failed && r.exitCode === undefined && !r.signal && !timedOut && !truncated ? (r.originalMessage ?? r.shortMessage) : null;
@@ -128,6 +135,16 @@ export class LocalTransport implements Transport {
       const file = path.join(dir, rel);
       await fs.mkdir(path.dirname(file), { recursive: true });
       await fs.writeFile(file, content);
+    }
+    return dir;
+  }
+
+  async upload(files: UploadFile[]): Promise<string> {
+    for (const f of files) if (!f.name || f.name.includes(path.sep) || f.name.includes('/') || f.name === '.' || f.name === '..') throw new Error(`upload: "${f.name}" is not a plain file name`);
+    const dir = await this.makeTempDir({});
+    for (const f of files) {
+      await fs.copyFile(f.hostPath, path.join(dir, f.name));
+      await fs.chmod(path.join(dir, f.name), f.mode);
     }
     return dir;
   }
