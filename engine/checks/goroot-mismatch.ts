@@ -1,5 +1,6 @@
 import type { Check } from './finding.js';
 import { evidenceOf, settingSource, view } from './toolchain-view.js';
+import { windowsVariableFix } from './windows-variable-fix.js';
 
 const RELEASE = /^go\d/;
 
@@ -29,7 +30,9 @@ export const gorootMismatch: Check = (facts) => {
       ],
       fix:
         src?.source === 'environment'
-          ? 'Unset GOROOT: the go command finds its own root. (Version managers set it per version; check your shell profile.)'
+          ? facts.platform.os === 'windows'
+            ? `${windowsVariableFix('GOROOT')} The go command finds its own root.`
+            : 'Unset GOROOT: the go command finds its own root. (Version managers set it per version; check your shell profile.)'
           : src?.source === 'user env file'
             ? 'Run `go env -u GOROOT`.'
             : `Reinstall Go so ${g.path} and the go binary come from the same release.`,

@@ -1,5 +1,6 @@
 import type { Check } from './finding.js';
 import { evidenceOf, partialRootBesideGo, settingSource, view } from './toolchain-view.js';
+import { windowsVariableFix } from './windows-variable-fix.js';
 
 /** Go's own message for this, from cmd/go/main.go; it stops every subcommand, even `go version`. */
 const CANNOT_FIND = /cannot find GOROOT directory: ?(.*)/;
@@ -29,7 +30,9 @@ export const gorootMissing: Check = (facts) => {
       fix: trimmed
         ? `Symlink the binary instead of copying it (ln -sf <GOROOT>/bin/go ${v.go.path}), or set GOROOT.`
         : src?.source === 'environment'
-          ? 'Unset GOROOT (go finds its own root) or point it at an installed toolchain.'
+          ? facts.platform.os === 'windows'
+            ? `${windowsVariableFix('GOROOT')} go finds its own root without it.`
+            : 'Unset GOROOT (go finds its own root) or point it at an installed toolchain.'
           : src?.source === 'user env file'
             ? `Remove the GOROOT line from ${facts.envFiles.user?.path} (go env -u GOROOT fails while it is broken).`
             : 'Reinstall Go, or repair the symlink that should lead to its GOROOT.',

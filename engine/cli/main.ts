@@ -26,6 +26,8 @@ Targets T: ${TARGET_SYNTAX}   (default: local)
   local              this machine, as your shell environment sees it
   docker-image:IMG   a fresh container from IMG with no network, removed afterwards
   docker:CONTAINER   a running container, left as it was found
+  wine-image:IMG     a fresh container from IMG whose Windows (Wine prefix, Windows PATH, go.exe) is verified
+                     as a Windows user's cmd sees it; no network, removed afterwards
 
 Options:
   --json           print the report as one JSON object (schema goverity/report@1), nothing else

@@ -3,8 +3,9 @@ import { DockerTransport } from './docker-transport.js';
 import { LocalTransport } from './local-transport.js';
 import { TargetError } from './target-error.js';
 import type { Transport } from './transport.js';
+import { WineTransport } from './wine-transport.js';
 
-export const TARGET_SYNTAX = 'local | docker-image:IMAGE | docker:CONTAINER';
+export const TARGET_SYNTAX = 'local | docker-image:IMAGE | docker:CONTAINER | wine-image:IMAGE';
 
 /** A Docker client that has answered a ping; a clear TargetError otherwise. */
 export async function connectDocker(): Promise<Dockerode> {
@@ -23,6 +24,7 @@ export async function openTarget(target: string, labels: Record<string, string> 
   const m = /^([a-z-]+):(.+)$/.exec(target);
   if (m?.[1] === 'docker-image') return DockerTransport.fromImage(await connectDocker(), m[2]!, labels);
   if (m?.[1] === 'docker') return DockerTransport.fromContainer(await connectDocker(), m[2]!);
-  if (m && ['vagrant', 'wine-image'].includes(m[1]!)) throw new TargetError(`target kind "${m[1]}:" is not available in this version yet; use ${TARGET_SYNTAX}`);
+  if (m?.[1] === 'wine-image') return WineTransport.fromImage(await connectDocker(), m[2]!, labels);
+  if (m && ['vagrant'].includes(m[1]!)) throw new TargetError(`target kind "${m[1]}:" is not available in this version yet; use ${TARGET_SYNTAX}`);
   throw new TargetError(`unknown target "${target}": use ${TARGET_SYNTAX}`);
 }

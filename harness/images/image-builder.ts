@@ -163,10 +163,11 @@ export class ImageBuilder {
     if (await this.exists(tag)) return tag;
     // The parent's tag is already part of this tag; it only has to exist when we really build.
     const parentTag = spec.kind === 'dockerfile' ? await this.ensure(spec.from, specs) : undefined;
+    const stageTags = spec.kind === 'dockerfile' ? await this.#ensureStages(spec, specs) : {};
     const started = Date.now();
     this.#onBuild?.({ imageId: spec.id, tag, phase: 'start' });
     try {
-      if (spec.kind === 'dockerfile') await this.#buildDockerfile(spec, tag, hash, parentTag!);
+      if (spec.kind === 'dockerfile') await this.#buildDockerfile(spec, tag, hash, parentTag!, stageTags);
       else await this.#buildRootfs(spec, tag);
       if (!(await this.exists(tag))) {
         throw new ImageBuildError(spec.id, `the build reported success but ${tag} does not exist`, []);
@@ -181,7 +182,14 @@ export class ImageBuilder {
     return tag;
   }
 
-  async #buildDockerfile(spec: DockerfileImageSpec, tag: string, hash: string, parentTag: string): Promise<void> {
+  /** The tags of the images a multi-stage build copies from, by build argument name. */
+  async #ensureStages(spec: DockerfileImageSpec, specs: readonly ImageSpec[]): Promise<Record<string, string>> {
+    const entries = Object.entries(spec.stages ?? {});
+    const tags = await Promise.all(entries.map(([, id]) => this.ensure(id, specs)));
+    return Object.fromEntries(entries.map(([arg], i) => [arg, tags[i]!]));
+  }
+
+  async #buildDockerfile(spec: DockerfileImageSpec, tag: string, hash: string, parentTag: string, stageTags: Record<string, string>): Promise<void> {
     const log = new BuildLog(spec.id, this.#onProgress);
     const context = this.#resolve(spec.dir);
     let stream: NodeJS.ReadableStream;
@@ -190,7 +198,7 @@ export class ImageBuilder {
       stream = await this.#docker.buildImage(Readable.from(pack), {
         t: tag,
         networkmode: 'host',
-        buildargs: { ...spec.buildArgs, BASE: parentTag },
+        buildargs: { ...spec.buildArgs, ...stageTags, BASE: parentTag },
         labels: { [IMAGE_ID_LABEL]: spec.id, [INPUTS_HASH_LABEL]: hash },
         rm: true,
         forcerm: true,
@@ -261,6 +269,8 @@ export class ImageBuilder {
       frame(h, 'suite', spec.suite);
     } else {
       frame(h, 'parent', (await this.#inputsHash(spec.from, specs, [...chain, id])).tag);
+      for (const [arg, stage] of Object.entries(spec.stages ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)))
+        frame(h, `stage ${arg}`, (await this.#inputsHash(stage, specs, [...chain, id])).tag);
       await hashTree(h, this.#resolve(spec.dir));
     }
     const hash = h.digest('hex');

@@ -2,6 +2,9 @@ import type { ImageSpec } from './image-spec.js';
 
 /** One recipe for every Debian Go toolchain; the build args pick the suite and the versions. */
 const DEBIAN_GO = 'images/toolchains/debian-go';
+/** One recipe for every Windows Go image; the build args say which releases go where. */
+const WINDOWS_GO = 'images/toolchains/windows-go';
+const WINDOWS_GO_STAGES = { GO122: 'go-1.22', GO124: 'go-1.24' };
 
 /**
  * Every image the harness builds, as plain data. One debootstrap rootfs (bookworm) is the root of
@@ -30,7 +33,18 @@ export const IMAGE_CATALOG: ImageSpec[] = [
   { id: 'gccgo', kind: 'dockerfile', dir: 'images/toolchains/gccgo', from: 'bookworm-cgo' },
   // bookworm-backports: 1.21 and 1.22 installed side by side, /usr/bin/go → 1.22
   { id: 'go-multi', kind: 'dockerfile', dir: DEBIAN_GO, from: 'bookworm-cgo', buildArgs: { SUITE: 'bookworm-backports', GO_VERSIONS: '1.21 1.22', DEFAULT: '1.22', GOLANG_GO: '0' } },
+  // Windows under Wine 10 (trixie; bookworm's Wine 8 lacks what Go ≥ 1.21 needs): a baked prefix, no Go
+  { id: 'base-trixie', kind: 'rootfs', suite: 'trixie' },
+  { id: 'wine', kind: 'dockerfile', dir: 'images/toolchains/wine', from: 'base-trixie' },
+  // go.exe and its tools cross-built from go-1.24 / go-1.22's own sources, laid out as Windows installers do
+  { id: 'wine-go-1.24', kind: 'dockerfile', dir: WINDOWS_GO, from: 'wine', stages: WINDOWS_GO_STAGES, buildArgs: { LAYOUT: '1.24=Program Files/Go', MACHINE_PATH: 'C:\\Program Files\\Go\\bin', USER_PATH: '%USERPROFILE%\\go\\bin' } },
+  { id: 'wine-go-1.22', kind: 'dockerfile', dir: WINDOWS_GO, from: 'wine', stages: WINDOWS_GO_STAGES, buildArgs: { LAYOUT: '1.22=Go', MACHINE_PATH: 'C:\\Go\\bin', USER_PATH: '%USERPROFILE%\\go\\bin' } },
+  // an MSI install of 1.24 over a legacy C:\Go 1.22 that was never removed (only the MSI's dir on PATH)
+  { id: 'wine-go-multi', kind: 'dockerfile', dir: WINDOWS_GO, from: 'wine', stages: WINDOWS_GO_STAGES, buildArgs: { LAYOUT: '1.24=Program Files/Go|1.22=Go', MACHINE_PATH: 'C:\\Program Files\\Go\\bin', USER_PATH: '%USERPROFILE%\\go\\bin' } },
 ];
+
+/** Ids of the Windows images (run under Wine): complete, working Windows Go environments. */
+export const WINDOWS_TOOLCHAIN_IMAGE_IDS: readonly string[] = ['wine-go-1.24', 'wine-go-1.22', 'wine-go-multi'];
 
 /** Ids of the images that are complete, working Go environments. */
 export const TOOLCHAIN_IMAGE_IDS: readonly string[] = [

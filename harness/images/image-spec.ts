@@ -21,4 +21,6 @@ export interface DockerfileImageSpec {
   /** The parent image's id; its tag is passed to the build as the `BASE` build argument. */
   from: string;
   buildArgs?: Record<string, string>;
+  /** Other catalog images a multi-stage build copies from: build argument name → image id (its tag is the argument). */
+  stages?: Record<string, string>;
 }

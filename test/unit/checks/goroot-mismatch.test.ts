@@ -16,6 +16,15 @@ describe('goroot-mismatch (GOROOT_MISMATCH)', () => {
     expect(f.fix).toMatch(/^Unset GOROOT/);
   });
 
+  it('tells a Windows user to delete the variable from the environment lists, not a shell profile', () => {
+    const s = variant(loadSnapshot('linux-goroot-other-release'), (d) => {
+      d.platform.os = 'windows';
+    });
+    const f = only(gorootMismatch(s), 'GOROOT_MISMATCH');
+    expect(f.fix).toMatch(/^Delete GOROOT from the Windows environment variables .* The go command finds its own root\.$/);
+    expect(f.fix).not.toMatch(/shell profile/);
+  });
+
   it('tells a GOROOT saved with go env -w to be removed with go env -u', () => {
     const s = withEnvFile(withEnv(loadSnapshot('linux-goroot-other-release'), { GOROOT: null }), 'user', 'GOROOT=/usr/lib/go-1.21\n');
     const f = only(gorootMismatch(s), 'GOROOT_MISMATCH');

@@ -12,7 +12,15 @@ describe('goroot-missing (GOROOT_MISSING)', () => {
       'the GOROOT environment variable: C:\\Go',
       'GOROOT C:\\Go: missing or a dangling/looping symlink',
     ]);
-    expect(f.fix).toBe('Unset GOROOT (go finds its own root) or point it at an installed toolchain.');
+    // `set GOROOT=` lasts one cmd session: on Windows the variable lives in the registry's environment lists.
+    expect(f.fix).toMatch(/^Delete GOROOT from the Windows environment variables \(System Properties → Environment Variables.*reg delete HKCU\\Environment \/v GOROOT.* go finds its own root without it\.$/);
+  });
+
+  it('tells a Linux user to unset the variable', () => {
+    const s = variant(loadSnapshot('windows-goroot-missing'), (d) => {
+      d.platform.os = 'linux';
+    });
+    expect(only(gorootMissing(s), 'GOROOT_MISSING').fix).toBe('Unset GOROOT (go finds its own root) or point it at an installed toolchain.');
   });
 
   it('finds the Windows variable whatever its case (Goroot)', () => {
