@@ -1,10 +1,12 @@
 import type Dockerode from 'dockerode';
 import { DockerTransport } from '../../engine/transport/docker-transport.js';
 import type { Transport } from '../../engine/transport/transport.js';
-import { ImageBuilder, type ImageProgressEvent } from '../images/image-builder.js';
+import type { ImageBuilder, ImageProgressEvent } from '../images/image-builder.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { ensureScenarioImage } from '../scenarios/scenario-image.js';
+import { isProcessAlive } from './is-process-alive.js';
 import type { Provider } from './provider.js';
+import { sharedImageBuilder } from './shared-image-builder.js';
 
 export const RUN_LABEL = 'goverity.run';
 export const OWNER_PID_LABEL = 'goverity.pid';
@@ -22,7 +24,7 @@ export class DockerProvider implements Provider {
     repoRoot: string,
     onBuildLine?: (e: ImageProgressEvent) => void,
   ) {
-    this.#builder = new ImageBuilder({ docker, repoRoot, onProgress: onBuildLine });
+    this.#builder = sharedImageBuilder(docker, repoRoot, onBuildLine);
   }
 
   cannotHost(scenario: Scenario): string | null {
@@ -55,18 +57,8 @@ export class DockerProvider implements Provider {
 
   /** Containers of runs whose process is gone (a crash, kill -9); live runs' containers are left alone. */
   async sweep(): Promise<number> {
-    const stale = (await this.docker.listContainers({ all: true, filters: { label: [RUN_LABEL] } })).filter((c) => !isAlive(Number(c.Labels[OWNER_PID_LABEL])));
+    const stale = (await this.docker.listContainers({ all: true, filters: { label: [RUN_LABEL] } })).filter((c) => !isProcessAlive(Number(c.Labels[OWNER_PID_LABEL])));
     await Promise.all(stale.map((c) => this.docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
     return stale.length;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

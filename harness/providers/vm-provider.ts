@@ -3,13 +3,15 @@ import path from 'node:path';
 import type Dockerode from 'dockerode';
 import { SshTransport } from '../../engine/transport/ssh-transport.js';
 import type { Transport } from '../../engine/transport/transport.js';
-import { ImageBuilder, type ImageProgressEvent } from '../images/image-builder.js';
+import type { ImageBuilder, ImageProgressEvent } from '../images/image-builder.js';
 import { ErrorWithLog } from '../runner/run-scenarios.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { logTail, OWNER_FILE, QEMU_PID_FILE, startQemuVm, type QemuVm } from '../vm/qemu-vm.js';
 import { ensureVmDisk, type VmDisk } from '../vm/vm-disk.js';
 import { ensureVmImage } from '../vm/vm-image.js';
+import { isProcessAlive } from './is-process-alive.js';
 import type { Provider } from './provider.js';
+import { sharedImageBuilder } from './shared-image-builder.js';
 
 export interface VmProviderOptions {
   /** Disks, kernels and per-run directories; default `<repo>/.cache/vm` or GOVERITY_VM_CACHE. */
@@ -42,7 +44,7 @@ export class VmProvider implements Provider {
     onBuildLine?: (e: ImageProgressEvent) => void,
     options: VmProviderOptions = {},
   ) {
-    this.#builder = new ImageBuilder({ docker, repoRoot, onProgress: onBuildLine });
+    this.#builder = sharedImageBuilder(docker, repoRoot, onBuildLine);
     this.#cacheDir = options.cacheDir ?? process.env.GOVERITY_VM_CACHE ?? path.join(repoRoot, '.cache', 'vm');
     this.#bootTimeoutMs = options.bootTimeoutMs ?? (Number(process.env.GOVERITY_VM_BOOT_TIMEOUT_MS) || 180_000);
     this.#accel = options.accel ?? (process.env.GOVERITY_VM_ACCEL === 'kvm' ? 'kvm' : 'tcg');
@@ -116,10 +118,10 @@ export class VmProvider implements Provider {
     for (const name of await readdir(runs).catch(() => [] as string[])) {
       const dir = path.join(runs, name);
       const owner = Number((await readFile(path.join(dir, OWNER_FILE), 'utf8').catch(() => '')).trim());
-      if (isAlive(owner)) continue;
+      if (isProcessAlive(owner)) continue;
       const qemu = Number((await readFile(path.join(dir, QEMU_PID_FILE), 'utf8').catch(() => '')).trim());
       // Only a QEMU whose command line names this run dir: a recycled PID belongs to someone else.
-      const cmdline = isAlive(qemu) ? await readFile(`/proc/${qemu}/cmdline`, 'utf8').catch(() => '') : '';
+      const cmdline = isProcessAlive(qemu) ? await readFile(`/proc/${qemu}/cmdline`, 'utf8').catch(() => '') : '';
       if (cmdline.includes(dir)) {
         try {
           process.kill(qemu, 'SIGKILL');
@@ -130,18 +132,8 @@ export class VmProvider implements Provider {
       await rm(dir, { recursive: true, force: true });
       removed++;
     }
-    const stale = (await this.docker.listContainers({ all: true, filters: { label: ['goverity.vm-export'] } }).catch(() => [])).filter((c) => !isAlive(Number(c.Labels['goverity.pid'])));
+    const stale = (await this.docker.listContainers({ all: true, filters: { label: ['goverity.vm-export'] } }).catch(() => [])).filter((c) => !isProcessAlive(Number(c.Labels['goverity.pid'])));
     await Promise.all(stale.map((c) => this.docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
     return removed + stale.length;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -55,6 +55,7 @@ function resultLine(r: ScenarioResult, tty: boolean): string[] {
   const took = formatDuration(totalMs(r.timings));
   const tag = (s: string, code: number) => (tty ? color(code, s) : s);
   if (o === 'pass') return [`${tag('PASS', 32)} ${r.id} (${r.provider}) ${r.report?.verdict ?? '?'} ${took}`];
+  if (r.divergence) return [`${tag('DIVERGES', 35)} ${r.id} (${r.provider}) ${r.report?.verdict ?? '?'} ${took}: differs from ${r.divergence.from}: ${plain(r.divergence.differences.join('; '))}`];
   if (o === 'fail') return [`${tag('FAIL', 31)} ${r.id} (${r.provider}) ${r.report?.verdict ?? '?'} ${took}: ${plain(r.why[0] ?? 'failed')}`];
   const e = r.error!;
   const lines = [`${tag('ERROR', 33)} ${r.id} (${r.provider}) ${e.phase} failed after ${took}: ${plain(e.message)}`];
@@ -133,6 +134,9 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
       const ok = t.passed === t.scenarios;
       const head = `${t.scenarios} results: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored in ${formatDuration(t.wallMs)}`;
       const lines = [tty ? color(ok ? 32 : 31, `${color(1, ok ? 'PASSED' : 'FAILED')} ${head}`) : `${ok ? 'PASSED' : 'FAILED'} ${head}`];
+      const diverged = summary.scenarios.filter((r) => r.divergence);
+      if (diverged.length) lines.push(`${diverged.length} diverged between providers: ${diverged.map((r) => `${r.id} (${r.provider} ≠ ${r.divergence!.from})`).join(', ')}`);
+      for (const x of summary.skipped ?? []) lines.push(`skipped ${plain(x.what)}: ${plain(x.why)}`);
       if (resultsPath) lines.push(`results: ${resultsPath} (report.html, report.md, junit.xml, summary.json)`);
       write((tty ? clear() : '') + lines.map((l) => `${l}\n`).join(''));
       running.clear();

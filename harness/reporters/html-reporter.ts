@@ -12,6 +12,7 @@ import { scenarioMatrix, type MatrixRow } from './scenario-matrix.js';
 const STYLE = `
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa;
   --pass: #1a7f37; --pass-bg: #dafbe1; --fail: #cf222e; --fail-bg: #ffebe9; --err: #8a5a00; --err-bg: #fff1c2;
+  --div: #bf3989; --div-bg: #ffeff7;
   --build: #8250df; --start: #0969da; --verify: #1a7f37; --stop: #8c959f; }
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--ink); background: #fff; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif; }
@@ -33,6 +34,7 @@ h2 + p.note { margin: 0 0 12px; color: var(--muted); font-size: 13px; }
 .stat.s-pass { border-left: 5px solid var(--pass); }
 .stat.s-fail { border-left: 5px solid var(--fail); }
 .stat.s-error { border-left: 5px dashed var(--err); }
+.stat.s-div { border-left: 5px double var(--div); }
 .stat.s-zero b { color: var(--muted); }
 .meta { display: flex; flex-wrap: wrap; gap: 4px 24px; margin: 0; color: var(--muted); font-size: 13px; }
 .meta dt { display: inline; font-weight: 600; color: var(--ink); }
@@ -50,6 +52,11 @@ th, td { text-align: left; vertical-align: top; }
 .matrix td.none { color: var(--muted); text-align: center; font-style: italic; }
 .matrix td.first { border-left: 2px solid #afb8c1; }
 .matrix tr.row-fail th { box-shadow: inset 4px 0 0 var(--fail); }
+.matrix tr.row-div th { box-shadow: inset 4px 0 0 var(--div); }
+.matrix td.div { background: var(--div-bg); border-top: 2px solid var(--div); border-bottom: 2px solid var(--div); }
+.matrix td.div.res { border-right: 2px solid var(--div); }
+.diff { margin: 4px 0 0; padding: 0 0 0 14px; font-size: 12px; color: var(--div); text-align: left; }
+.diff-from { display: block; margin-top: 4px; font-size: 11px; font-weight: 700; color: var(--div); }
 .sid { font-weight: 600; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
 .title { margin: 2px 0 3px; overflow-wrap: anywhere; }
 .seen { font-size: 12px; color: var(--muted); overflow-wrap: anywhere; }
@@ -77,6 +84,7 @@ th, td { text-align: left; vertical-align: top; }
 .badge.b-pass { color: var(--pass); background: var(--pass-bg); border: 1px solid #8dd5a0; border-radius: 12px; }
 .badge.b-fail { color: #fff; background: var(--fail); border: 1px solid var(--fail); border-radius: 2px; }
 .badge.b-error { color: var(--err); background: var(--err-bg); border: 2px dashed #d4a72c; border-radius: 2px; }
+.badge.b-diverge { color: #fff; background: var(--div); border: 1px solid var(--div); border-radius: 2px; }
 a.badge:hover { filter: brightness(.92); }
 .two { display: flex; gap: 40px; flex-wrap: wrap; align-items: flex-start; }
 .confusion th, .confusion td { border: 1px solid var(--line); padding: 6px 12px; text-align: center; min-width: 64px; }
@@ -103,6 +111,7 @@ details.res { border: 1px solid var(--line); border-radius: 6px; margin: 6px 0; 
 details.res.o-fail { border-left: 5px solid var(--fail); }
 details.res.o-error { border-left: 5px dashed var(--err); }
 details.res.o-pass { border-left: 5px solid var(--pass); }
+details.res.o-diverge { border-left: 5px double var(--div); }
 details.res > summary { cursor: pointer; padding: 6px 10px; display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
 details.res > summary .first { color: var(--muted); font-size: 13px; overflow-wrap: anywhere; }
 details.res[open] > summary { border-bottom: 1px solid var(--line); background: var(--soft); }
@@ -110,6 +119,10 @@ details.res:target { box-shadow: 0 0 0 3px #54aeff66; }
 .body { padding: 8px 14px 12px; }
 .body > .title { color: var(--muted); margin: 0; }
 .body h4 { margin: 10px 0 4px; font-size: 12px; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+ul.skipped { margin: 4px 0; padding-left: 18px; overflow-wrap: anywhere; }
+ul.skipped b { font-weight: 600; }
+.divergences th, .divergences td { border: 1px solid var(--line); padding: 4px 10px; font-size: 13px; }
+.divergences thead th { background: var(--soft); font-size: 12px; color: var(--muted); }
 ul.why { margin: 0; padding-left: 18px; color: #a40e26; overflow-wrap: anywhere; }
 pre.log { margin: 4px 0; padding: 8px 10px; background: #24292f; color: #e6edf3; border-radius: 4px; font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
 dl.rep { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; font-size: 13px; }
@@ -137,6 +150,17 @@ openTarget();
 `;
 
 const BADGE: Record<Outcome, string> = { pass: '✓ PASS', fail: '✗ FAIL', error: '! ERROR' };
+const DIVERGE_BADGE = '≠ DIVERGES';
+
+/** A divergent result gets its own badge and colour: it failed because providers disagree, not (only) because of its scenario. */
+function badgeOf(r: ScenarioResult): { cls: string; text: string } {
+  return r.divergence ? { cls: 'diverge', text: DIVERGE_BADGE } : { cls: outcomeOf(r), text: BADGE[outcomeOf(r)] };
+}
+
+function differencesList(r: ScenarioResult): string {
+  const d = r.divergence!;
+  return `<span class="diff-from">≠ ${h(d.from)}</span><ul class="diff">${d.differences.map((x) => `<li>${h(x)}</li>`).join('')}</ul>`;
+}
 
 function verdictPill(v: string): string {
   return `<span class="v v-${a(v)}">${h(v)}</span>`;
@@ -157,13 +181,14 @@ function shorten(s: string, n: number): string {
 }
 
 function expectedCell(r: ScenarioResult, first: boolean): string {
+  const div = r.divergence ? ' div' : '';
   const present = new Set(r.report?.findings.map((f) => f.code) ?? []);
   const codes = r.expected.codes.map((c) => {
     const missing = r.report && !present.has(c);
     return `<span class="code${missing ? ' missing' : ''}"${missing ? ' title="expected, not raised"' : ''}>${missing ? '✗ ' : ''}${h(c)}</span>`;
   });
   const verdicts = r.expected.verdict.length ? r.expected.verdict.map(verdictPill).join('<span class="or">or</span>') : '<span class="muted">—</span>';
-  return `<td class="exp${first ? ' first' : ''}">${verdicts}${codes.length ? `<div class="codes">${codes.join('')}</div>` : ''}</td>`;
+  return `<td class="exp${first ? ' first' : ''}${div}">${verdicts}${codes.length ? `<div class="codes">${codes.join('')}</div>` : ''}</td>`;
 }
 
 function actualCell(r: ScenarioResult): string {
@@ -178,18 +203,21 @@ function actualCell(r: ScenarioResult): string {
     const forbidden = r.expected.forbidden.includes(f.code);
     return `<span class="code sev-${a(f.severity)}${forbidden ? ' forbidden' : ''}" title="${a(`${f.severity}${forbidden ? ', forbidden' : ''}: ${f.message}`)}">${forbidden ? '⚠ ' : ''}${h(f.code)}</span>`;
   });
-  return `<td class="act">${verdictPill(rep.verdict)}${auth}${codes.length ? `<div class="codes">${codes.join('')}</div>` : '<div class="muted small">no findings</div>'}</td>`;
+  const diff = r.divergence ? differencesList(r) : '';
+  return `<td class="act${r.divergence ? ' div' : ''}">${verdictPill(rep.verdict)}${auth}${codes.length ? `<div class="codes">${codes.join('')}</div>` : '<div class="muted small">no findings</div>'}${diff}</td>`;
 }
 
 function matrixRow(row: MatrixRow, providers: string[], anchor: Map<ScenarioResult, string>): string {
-  const failing = [...row.byProvider.values()].some((r) => outcomeOf(r) !== 'pass');
+  const results = [...row.byProvider.values()];
+  const cls = results.some((r) => r.divergence) ? ' class="row-div"' : results.some((r) => outcomeOf(r) !== 'pass') ? ' class="row-fail"' : '';
   const cells = providers.map((p) => {
     const r = row.byProvider.get(p);
     if (!r) return '<td class="none first" colspan="3">not run</td>';
-    const o = outcomeOf(r);
-    return `${expectedCell(r, true)}${actualCell(r)}<td class="res"><a class="badge b-${o}" href="#${anchor.get(r)}" title="details">${BADGE[o]}</a></td>`;
+    const b = badgeOf(r);
+    const title = r.divergence ? `differs from ${r.divergence.from}: ${r.divergence.differences.join('; ')}` : 'details';
+    return `${expectedCell(r, true)}${actualCell(r)}<td class="res${r.divergence ? ' div' : ''}"><a class="badge b-${b.cls}" href="#${anchor.get(r)}" title="${a(title)}">${b.text}</a></td>`;
   });
-  return `<tr${failing ? ' class="row-fail"' : ''}><th scope="row"><div><span class="sid">${h(row.id)}</span><span class="cls">${h(row.class)}</span></div><div class="title">${h(row.title)}</div>${seenAt(row.seenAt)}</th>${cells.join('')}</tr>`;
+  return `<tr${cls}><th scope="row"><div><span class="sid">${h(row.id)}</span><span class="cls">${h(row.class)}</span></div><div class="title">${h(row.title)}</div>${seenAt(row.seenAt)}</th>${cells.join('')}</tr>`;
 }
 
 function matrixTable(summary: RunSummary, anchor: Map<ScenarioResult, string>): string {
@@ -246,6 +274,32 @@ function timingSection(results: ScenarioResult[]): string {
   return `${phaseTable}\n<table class="bars">\n<tbody>\n${bars.join('\n')}\n</tbody>\n</table>`;
 }
 
+function divergenceSection(results: ScenarioResult[], anchor: Map<ScenarioResult, string>): string {
+  const div = results.filter((r) => r.divergence);
+  if (div.length === 0) return '<p class="muted">None.</p>';
+  return [
+    '<table class="divergences">',
+    '<thead><tr><th>scenario</th><th>provider</th><th>differs from</th><th>differences</th></tr></thead>',
+    '<tbody>',
+    ...div.map(
+      (r) =>
+        `<tr><td><a class="sid" href="#${anchor.get(r)}">${h(r.id)}</a></td><td>${h(r.provider)}</td><td>${h(r.divergence!.from)}</td><td><ul class="diff">${r.divergence!.differences.map((x) => `<li>${h(x)}</li>`).join('')}</ul></td></tr>`,
+    ),
+    '</tbody>',
+    '</table>',
+  ].join('\n');
+}
+
+function skippedSection(skipped: { what: string; why: string }[]): string {
+  return [
+    '<section id="skipped">',
+    `<h2>Skipped (${skipped.length})</h2>`,
+    '<p class="note">Not run at all, so not in the matrix: providers this machine cannot offer, and scenarios no selected provider can host.</p>',
+    `<ul class="skipped">${skipped.map((x) => `<li><b>${h(x.what)}</b>: ${h(x.why)}</li>`).join('')}</ul>`,
+    '</section>',
+  ].join('\n');
+}
+
 function findingHtml(f: Finding): string {
   return [
     `<div class="finding"><div class="msg"><span class="code sev-${a(f.severity)}">${h(f.code)}</span><span class="sev s-${a(f.severity)}">${h(f.severity)}</span>${h(f.message)}</div>`,
@@ -256,15 +310,16 @@ function findingHtml(f: Finding): string {
 }
 
 function detailsHtml(r: ScenarioResult, id: string): string {
-  const o = outcomeOf(r);
   const n = r.report?.findings.length ?? 0;
-  const first = r.why[0] ?? (r.report ? `${r.report.verdict}, ${n} finding${n === 1 ? '' : 's'}` : '');
+  const first = (r.divergence ? r.why.find((w) => w.startsWith('diverges from')) : undefined) ?? r.why[0] ?? (r.report ? `${r.report.verdict}, ${n} finding${n === 1 ? '' : 's'}` : '');
+  const b = badgeOf(r);
   const parts = [
-    `<details class="res o-${o}" id="${id}">`,
-    `<summary><span class="badge b-${o}">${BADGE[o]}</span><span class="sid">${h(r.id)}</span><span class="muted">${h(r.provider)}</span><span class="first">${h(first)}</span></summary>`,
+    `<details class="res o-${b.cls}" id="${id}">`,
+    `<summary><span class="badge b-${b.cls}">${b.text}</span><span class="sid">${h(r.id)}</span><span class="muted">${h(r.provider)}</span><span class="first">${h(first)}</span></summary>`,
     '<div class="body">',
     `<div class="title">${h(r.title)}</div>`,
   ];
+  if (r.divergence) parts.push(`<h4>diverges from ${h(r.divergence.from)}</h4>`, `<ul class="diff">${r.divergence.differences.map((x) => `<li>${h(x)}</li>`).join('')}</ul>`);
   if (r.why.length) parts.push('<h4>why</h4>', `<ul class="why">${r.why.map((w) => `<li>${h(w)}</li>`).join('')}</ul>`);
   if (r.error)
     parts.push(
@@ -305,6 +360,8 @@ export function renderHtml(summary: RunSummary): string {
   const stat = (n: number, label: string, cls: string) => `<div class="stat ${cls}${n === 0 ? ' s-zero' : ''}"><b>${n}</b><span>${label}</span></div>`;
   const sel = summary.selection;
   const uncounted = results.filter((r) => !confusionCell(r)).length;
+  const diverged = results.filter((r) => r.divergence).length;
+  const skipped = summary.skipped ?? [];
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -321,6 +378,7 @@ export function renderHtml(summary: RunSummary): string {
     stat(t.passed, '✓ passed', 's-pass'),
     stat(t.failed, '✗ failed', 's-fail'),
     stat(t.errored, '! errored', 's-error'),
+    stat(diverged, '≠ diverged', 's-div'),
     `<div class="stat"><b>${t.scenarios}</b><span>results</span></div>`,
     `<div class="stat"><b>${formatDuration(t.wallMs)}</b><span>wall time</span></div>`,
     '</div>',
@@ -329,14 +387,21 @@ export function renderHtml(summary: RunSummary): string {
     `<div><dt>finished</dt><dd>${h(summary.finishedAt)}</dd></div>`,
     `<div><dt>host</dt><dd>${summary.host.cores} cores · ${h(summary.host.engine)} · node ${h(summary.host.node)}</dd></div>`,
     `<div><dt>selection</dt><dd>scenario ${h(sel.scenario ?? 'all')} · provider ${h(sel.provider)} · shard ${h(sel.shard ?? 'none')} · concurrency ${sel.concurrency}</dd></div>`,
+    skipped.length ? `<div><dt>skipped</dt><dd><a href="#skipped">${skipped.length}</a></dd></div>` : '',
     '</dl>',
     '</header>',
-    '<nav><a href="#matrix">Matrix</a><a href="#verdicts">Verdicts</a><a href="#timings">Timings</a><a href="#failures">Failures</a><a href="#passed">Passed</a></nav>',
+    `<nav><a href="#matrix">Matrix</a>${skipped.length ? '<a href="#skipped">Skipped</a>' : ''}<a href="#divergences">Divergences</a><a href="#verdicts">Verdicts</a><a href="#timings">Timings</a><a href="#failures">Failures</a><a href="#passed">Passed</a></nav>`,
     '<main>',
     '<section id="matrix">',
     '<h2>Scenarios × providers</h2>',
-    '<p class="note">✗ in a dashed box: an expected code that was not raised. ⚠ in a red box: a forbidden code that was. A result badge opens its evidence.</p>',
+    '<p class="note">✗ in a dashed box: an expected code that was not raised. ⚠ in a red box: a forbidden code that was. ≠ on pink: the result differs from the same scenario on the first provider (what differs is listed under it). A result badge opens its evidence.</p>',
     matrixTable(summary, anchor),
+    '</section>',
+    skipped.length ? skippedSection(skipped) : '',
+    '<section id="divergences">',
+    `<h2>Divergences (${diverged})</h2>`,
+    '<p class="note">The same scenario under every provider must get the same verdict, authenticity, provenance and codes (CONTAINER, which says where the engine ran, aside); a result that differs from the first provider fails.</p>',
+    divergenceSection(results, anchor),
     '</section>',
     '<div class="two">',
     '<section id="verdicts">',
@@ -362,5 +427,8 @@ export function renderHtml(summary: RunSummary): string {
     '</body>',
     '</html>',
     '',
-  ].join('\n');
+  ]
+    .filter((l) => l !== '')
+    .concat('')
+    .join('\n');
 }

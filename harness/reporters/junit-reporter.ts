@@ -26,7 +26,9 @@ function testcase(r: ScenarioResult): string {
   const body =
     outcome === 'error'
       ? `      <error message="${attr(`${r.error!.phase}: ${r.error!.message}`)}" type="${attr(r.error!.phase)}">${text(r.error!.logTail.join('\n'))}</error>`
-      : `      <failure message="${attr(r.why.join('; ') || 'failed')}" type="expectation">${text(failureBody(r))}</failure>`;
+      : r.divergence
+        ? `      <failure message="${attr(`diverges from ${r.divergence.from}: ${r.divergence.differences.join('; ')}`)}" type="divergence">${text(failureBody(r))}</failure>`
+        : `      <failure message="${attr(r.why.join('; ') || 'failed')}" type="expectation">${text(failureBody(r))}</failure>`;
   return `${open}>\n${body}\n      <system-out>${text(r.title)}</system-out>\n    </testcase>`;
 }
 

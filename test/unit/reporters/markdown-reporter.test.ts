@@ -19,7 +19,8 @@ describe('renderMarkdown', () => {
   });
 
   it('has a 7-column row per scenario × provider, with `|` escaped inside cells', () => {
-    const rows = lines.filter((l) => l.startsWith('| `') || l.startsWith('| hostile'));
+    const results = md.slice(md.indexOf('## Results'), md.indexOf('## Failures')).split('\n');
+    const rows = results.filter((l) => l.startsWith('| `') || l.startsWith('| hostile'));
     expect(rows).toHaveLength(14);
     for (const r of rows) expect(cells(r)).toHaveLength(7);
     expect(cells(rows.find((r) => r.includes('modcache-readonly') && r.includes('vagrant'))!)).toEqual([

@@ -11,6 +11,11 @@ export function sampleRun(): RunSummary {
   return JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/runs/sample-run.json'), 'utf8')) as RunSummary;
 }
 
+/** A fresh copy of test/fixtures/runs/two-providers-run.json: five scenarios on docker and vagrant, one divergence, two skipped. */
+export function twoProvidersRun(): RunSummary {
+  return JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/runs/two-providers-run.json'), 'utf8')) as RunSummary;
+}
+
 /** Compares with test/golden/<name>; `UPDATE_GOLDEN=1` rewrites it instead. */
 export function expectGolden(name: string, actual: string): void {
   const file = path.join(GOLDEN_DIR, name);
