@@ -52,12 +52,17 @@ export async function runScenario(provider: Provider, s: Scenario, hooks: RunHoo
   const label = resultLabel(provider, mode);
   const base = { id: s.id, title: s.title, class: s.class, provider: label, mode, seenAt: s.seenAt, expected: s.expect };
   let phase: Phase = 'build';
+  // The first phase that threw: teardown runs after a failed verify and must not take the blame for it.
+  let failed: Phase | null = null;
   const step = async <T>(p: Phase, key: keyof PhaseTimings, fn: () => Promise<T>): Promise<T> => {
     phase = p;
     hooks.onPhase?.(s.id, label, p);
     const t0 = performance.now();
     try {
       return await fn();
+    } catch (e) {
+      failed ??= p;
+      throw e;
     } finally {
       timings[key] += Math.round(performance.now() - t0);
     }
@@ -78,6 +83,7 @@ export async function runScenario(provider: Provider, s: Scenario, hooks: RunHoo
     const err = e as Error;
     const logTail = e instanceof ImageBuildError || e instanceof ErrorWithLog ? e.logTail : [];
     const message = (e instanceof ImageBuildError ? err.message.split('\n')[0] : err.message) ?? String(e);
+    phase = failed ?? phase;
     return { ...base, report: null, pass: false, why: [`${phase} failed: ${message}`], error: { phase, message, logTail }, timings };
   }
 }

@@ -79,3 +79,19 @@ describe('planJobs', () => {
     expect(unhosted.map((u) => [u.scenario.id, u.reasons])).toEqual([['w', ['fake: linux only']]]);
   });
 });
+
+describe('runScenario', () => {
+  it('blames the verify phase when verify fails, though teardown ran after it', async () => {
+    const { runScenario } = await import('../../../harness/runner/run-scenarios.js');
+    const provider = fakeProvider();
+    provider.start = async () => {
+      const t = new FakeTransport({});
+      t.platform = async () => {
+        throw new Error('ssh failed');
+      };
+      return t;
+    };
+    const r = await runScenario(provider, scenario('a', ['absent']));
+    expect(r.error).toEqual({ phase: 'verify', message: 'ssh failed', logTail: [] });
+  });
+});
