@@ -19,7 +19,8 @@ const HELP = `goverity: is the Go on this machine real and working?
 Usage:
   goverity verify   [--target T] [--json] [--timeout-ms N] [--online]
   goverity snapshot [--target T] [--no-redact] [--timeout-ms N]
-  goverity run      [--scenario GLOB] [--provider docker] [--concurrency N] [--shard K/N] [--results DIR]
+  goverity run      [--scenario GLOB] [--provider LIST|all] [--mode agentless|inside|both]
+                    [--concurrency N] [--shard K/N] [--results DIR]
   goverity results merge DIR... --out DIR
 
 Targets T: ${TARGET_SYNTAX}   (default: local)
@@ -35,9 +36,14 @@ Options:
   --online         also check that the GOPROXY chain can be reached (off by default: verification is hermetic)
   --no-redact      snapshot: keep home directories, user and host names, and credentials as they are
 
-run: builds what is missing, runs the selected scenarios (scenarios/*.json) in containers, and writes
-  results/<run-id>/{summary.json,junit.xml,report.md,report.html} (results/latest points at it).
+run: builds what is missing, runs the selected scenarios (scenarios/*.json) on every selected provider
+  that can host them, and writes results/<run-id>/{summary.json,junit.xml,report.md,report.html}
+  (results/latest points at it). Results of one scenario on several providers must agree.
   --scenario GLOB   ids to run: shell globs, comma-separated (e.g. 'goroot-*,debian-*')
+  --provider LIST   comma-separated: docker, wine, vagrant, vm; or all (default: docker for linux
+                    scenarios, wine for windows ones). One that can't run here is skipped, with why.
+  --mode M          agentless (default): the engine runs here, through the provider's transport;
+                    inside: a bundled engine is copied into the target and run there; both: compared
   --concurrency N   scenarios in flight (default: the number of cores)
   --shard K/N       run the K-th of N disjoint slices (for several machines or DOCKER_HOSTs)
   Exit 0 only when every selected scenario passed.

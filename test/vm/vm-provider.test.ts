@@ -29,19 +29,22 @@ describe.skipIf(missing !== null)('VmProvider', () => {
     await containers[Symbol.asyncDispose]();
   });
 
-  it('judges linux scenarios in a VM as in a container, with no divergence, and leaves nothing behind', async () => {
+  it('judges linux scenarios in a VM as in a container, agentless and with the engine inside, with no divergence, and leaves nothing behind', async () => {
     const { scenarios } = await loadScenarios(path.join(repoRoot, 'scenarios'));
     const picked = SCENARIOS.map((id) => scenarios.find((s) => s.id === id)!);
     const results: ScenarioResult[] = [];
     for (const s of picked) {
       results.push(await runScenario(containers, s));
       results.push(await runScenario(vm, s));
+      results.push(await runScenario(vm, s, {}, 'inside'));
     }
     const judged = findDivergences(results);
     const summary = judged.map((r) => ({ id: r.id, provider: r.provider, pass: r.pass, why: r.why, verdict: r.report?.verdict, error: r.error?.message ?? null, timings: r.timings }));
     console.log(JSON.stringify(summary, null, 1));
     expect(judged.filter((r) => !r.pass).map((r) => `${r.id}@${r.provider}: ${r.why.join('; ')} ${r.error?.logTail.slice(-5).join(' | ') ?? ''}`)).toEqual([]);
-    expect(judged.filter((r) => r.provider === 'vm')).toHaveLength(SCENARIOS.length);
+    expect(judged.map((r) => `${r.id}@${r.provider}:${r.report?.verdict}`)).toEqual(
+      SCENARIOS.flatMap((id, i) => ['docker', 'vm', 'vm/inside'].map((p) => `${id}@${p}:${['ready', 'broken'][i]}`)),
+    );
 
     // Nothing left: no QEMU on our cache dir, no run directory (overlay, console, keys), no export container.
     const qemu = await execa('pgrep', ['-af', 'qemu-system'], { reject: false });
