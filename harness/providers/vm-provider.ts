@@ -93,7 +93,8 @@ export class VmProvider implements Provider {
     let last = '';
     while (Date.now() < deadline && !gone) {
       try {
-        const r = await transport.exec(['true'], { timeoutMs: 15_000, maxBytes: 4096 });
+        // An attempt may not outlast the boot deadline: a late answer would make the bound a suggestion.
+        const r = await transport.exec(['true'], { timeoutMs: Math.max(500, Math.min(15_000, deadline - Date.now())), maxBytes: 4096 });
         if (r.exitCode === 0) return;
         last = r.stderr.trim() || `exit ${r.exitCode}`;
       } catch (e) {
