@@ -8,6 +8,7 @@ import { ensureScenarioImage } from '../../../harness/scenarios/scenario-image.j
 import { judgeReport } from '../../../harness/scenarios/judge-report.js';
 import type { Scenario } from '../../../harness/scenarios/scenario.js';
 import type { Report } from '../../../engine/report/build-report.js';
+import { TARGET_SYNTAX } from '../../../engine/transport/open-target.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 // One scenario per verdict: what this file proves is the CLI contract (exit status, JSON only on stdout); the corpus test judges every scenario.
@@ -45,7 +46,7 @@ describe('goverity verify --json on real containers', () => {
   it('an unknown target kind is a one-line usage error with exit 2', async () => {
     const r = await execa('node', [path.join(repoRoot, 'bin/goverity.js'), 'verify', '--target', 'ssh:somewhere'], { reject: false });
     expect(r.exitCode).toBe(2);
-    expect(r.stderr.trim()).toBe('goverity: unknown target "ssh:somewhere": use local | docker-image:IMAGE | docker:CONTAINER');
+    expect(r.stderr.trim()).toBe(`goverity: unknown target "ssh:somewhere": use ${TARGET_SYNTAX}`);
   });
 
   it('a missing image is a one-line usage error with exit 2', async () => {

@@ -83,7 +83,8 @@ describe('the vagrant tier (Vagrant docker provider)', () => {
     const stale = await docker.createContainer({ Image: image, Cmd: ['true'], Labels: labels(deadDir, dead), HostConfig: { NetworkMode: 'none' } });
     const live = await docker.createContainer({ Image: image, Cmd: ['true'], Labels: labels(liveDir, process.pid), HostConfig: { NetworkMode: 'none' } });
     try {
-      expect(await vagrant.sweep()).toBe(1);
+      // Other runs' dead-owner leftovers on this engine (a killed run) are swept too, so at least ours.
+      expect(await vagrant.sweep()).toBeGreaterThanOrEqual(1);
       expect(leftProjects()).toEqual([path.basename(liveDir)]);
       expect((await leftContainers()).length).toBe(1);
       await expect(stale.inspect()).rejects.toMatchObject({ statusCode: 404 });
