@@ -22,6 +22,7 @@ Usage:
   goverity run      [--scenario GLOB] [--provider LIST|all] [--mode agentless|inside|both]
                     [--concurrency N] [--shard K/N] [--results DIR]
   goverity results merge DIR... --out DIR
+  goverity converge [--env GLOB] [--concurrency N] [--results DIR]
 
 Targets T: ${TARGET_SYNTAX}   (default: local)
   local              this machine, as your shell environment sees it
@@ -48,6 +49,13 @@ run: builds what is missing, runs the selected scenarios (scenarios/*.json) on e
   --shard K/N       run the K-th of N disjoint slices (for several machines or DOCKER_HOSTs)
   Exit 0 only when every selected scenario passed.
 results merge: joins the results of sharded runs into one.
+converge: in each environment (Debian Go 1.19-1.27, gccgo, two toolchains side by side, linux/arm64 under
+  qemu-user, Windows under Wine) builds the probe programs (harness/converge/probes) with that environment's go,
+  or cross-builds them, and records how filepath, LookPath and PATHEXT, signals, GOMAXPROCS (with and without a
+  1-CPU quota), build info and toolchain selection behave. Writes results/<run-id>/{convergence.json,
+  convergence.html}: the behaviour x environment matrix, each divergence explained with a source link or flagged
+  as unexplained, and prints each environment's time. --env takes globs over environment ids (go-1.27,gccgo,...).
+  Exit 0 when nothing is unexplained and no probe failed, 1 otherwise.
 
 Exit status (verify): 0 ready, 10 degraded, 11 broken, 12 absent, 2 usage or target error.
 `;
@@ -63,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'verify' || command === 'snapshot') return await verifyOrSnapshot(command, rest);
     // The harness loads only for harness commands: verify must stay light on a user's machine.
     if (command === 'run') return await (await import('../../harness/cli/run-command.js')).runCommand(rest, REPO_ROOT);
+    if (command === 'converge') return await (await import('../../harness/cli/converge-command.js')).convergeCommand(rest, REPO_ROOT);
     if (command === 'results' && rest[0] === 'merge') return await (await import('../../harness/cli/merge-command.js')).mergeCommand(rest.slice(1));
     if (command === 'results') throw new UsageError('usage: goverity results merge DIR... --out DIR');
     throw new UsageError(`unknown command "${command}" (try: goverity --help)`);

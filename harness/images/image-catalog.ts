@@ -33,6 +33,8 @@ export const IMAGE_CATALOG: ImageSpec[] = [
   { id: 'gccgo', kind: 'dockerfile', dir: 'images/toolchains/gccgo', from: 'bookworm-cgo' },
   // bookworm-backports: 1.21 and 1.22 installed side by side, /usr/bin/go → 1.22
   { id: 'go-multi', kind: 'dockerfile', dir: DEBIAN_GO, from: 'bookworm-cgo', buildArgs: { SUITE: 'bookworm-backports', GO_VERSIONS: '1.21 1.22', DEFAULT: '1.22', GOLANG_GO: '0' } },
+  // go-1.27 plus bookworm's qemu-user-static: linux/arm64 programs cross-built by Debian's Go, run emulated
+  { id: 'qemu-arm64', kind: 'dockerfile', dir: 'images/toolchains/qemu-user', from: 'go-1.27' },
   // Windows under Wine 10 (trixie; bookworm's Wine 8 lacks what Go ≥ 1.21 needs): a baked prefix, no Go
   { id: 'base-trixie', kind: 'rootfs', suite: 'trixie' },
   { id: 'wine', kind: 'dockerfile', dir: 'images/toolchains/wine', from: 'base-trixie' },

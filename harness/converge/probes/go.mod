@@ -1,0 +1,3 @@
+module goverity.dev/converge-probe
+
+go 1.18
