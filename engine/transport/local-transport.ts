@@ -6,6 +6,13 @@ import type { ExecOptions, ExecResult, FileBytes, FileStat, Platform, TargetOS, 
 import { killProcessTree } from './kill-process-tree.js';
 import { goArch } from './go-arch.js';
 
+/**
+ * Where the engine makes its temp dirs when set (else the OS temp dir). Inside mode points it into the dir it uploaded
+ * the engine to, so removing that one dir after a stopped run removes whatever the engine could not. Not GO-prefixed,
+ * so the environment probe ignores it.
+ */
+export const SCRATCH_DIR_VAR = '_GOVERITY_SCRATCH';
+
 /** This machine, seen as the user's own shell sees it. */
 export class LocalTransport implements Transport {
   readonly target = 'local';
@@ -129,7 +136,7 @@ export class LocalTransport implements Transport {
   }
 
   async makeTempDir(files: Record<string, string>): Promise<string> {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'goverity-'));
+    const dir = await fs.mkdtemp(path.join(process.env[SCRATCH_DIR_VAR] || os.tmpdir(), 'goverity-'));
     this.#tempDirs.add(dir);
     for (const [rel, content] of Object.entries(files)) {
       const file = path.join(dir, rel);

@@ -8,6 +8,7 @@ import type { ExecResult, Transport } from '../../engine/transport/transport.js'
 import { describeHostNode } from './describe-host-node.js';
 import { explainNodeStartFailure } from './explain-node-start-failure.js';
 import { ErrorWithLog } from './run-scenarios.js';
+import { SCRATCH_DIR_VAR } from '../../engine/transport/local-transport.js';
 import { INSIDE_RUN_VAR, sweepInsideRun } from './sweep-inside-run.js';
 
 /** The engine bundle `npm run bundle` writes (scripts/bundle-engine.mjs), from harness/runner or dist/harness/runner alike. */
@@ -70,7 +71,7 @@ export async function verifyInside(transport: Transport, options: InsideOptions 
         timeoutMs: limitMs + 30_000,
         // A report is a few KiB; the engine caps every output it keeps at 1 MiB.
         maxBytes: 64 << 20,
-        env: { [INSIDE_RUN_VAR]: run },
+        env: { [INSIDE_RUN_VAR]: run, [SCRATCH_DIR_VAR]: dir },
       });
     } finally {
       clearTimeout(deadline);
