@@ -6,6 +6,7 @@ import { connectDocker } from '../../engine/transport/open-target.js';
 import { buildMatrix } from '../converge/build-matrix.js';
 import { convergeLabels, sweepConvergeContainers } from '../converge/converge-labels.js';
 import { CONVERGE_ENVIRONMENTS, DEFAULT_CONVERGE_ENVIRONMENTS } from '../converge/converge-environments.js';
+import type { ConvergeEnvironment } from '../converge/converge-environment.js';
 import { CONVERGENCE_SCHEMA, type ConvergenceDocument } from '../converge/convergence-document.js';
 import { loadProbeSources } from '../converge/load-probe-sources.js';
 import { runEnvironment, type EnvironmentRun } from '../converge/run-environment.js';
@@ -16,8 +17,11 @@ import { sharedImageBuilder } from '../providers/shared-image-builder.js';
 import { VmProvider } from '../providers/vm-provider.js';
 import { vmToolsMissing } from '../vm/vm-tools.js';
 
+/** More virtual CPUs than a 2-core host has: the room a CPU quota needs to lower Go 1.25+'s GOMAXPROCS (floor 2). */
+const VM_CPUS = 4;
+
 /** Windows and qemu environments are the slowest: started first, they overlap the quick ones instead of trailing. */
-const SLOW_FIRST = (runner: string) => (runner === 'direct' ? 1 : 0);
+const SLOW_FIRST = (e: ConvergeEnvironment) => (e.host === 'vm' || e.runner !== 'direct' ? 0 : 1);
 
 export async function convergeCommand(args: string[], repoRoot: string): Promise<number> {
   let o;
@@ -55,7 +59,7 @@ export async function convergeCommand(args: string[], repoRoot: string): Promise
   const startedAt = new Date();
   const runId = `${startedAt.toISOString().replace(/[:.]/g, '-')}-${process.pid}-converge`;
   const t0 = performance.now();
-  await using vm = envs.some((e) => e.host === 'vm') ? new VmProvider(docker, runId, repoRoot) : undefined;
+  await using vm = envs.some((e) => e.host === 'vm') ? new VmProvider(docker, runId, repoRoot, undefined, { cpus: VM_CPUS }) : undefined;
   const sweptVms = vm ? await vm.sweep() : 0;
   if (sweptVms) process.stderr.write(`goverity: removed ${sweptVms} VM run(s) left by interrupted runs\n`);
   const abort = new AbortController();
@@ -70,7 +74,7 @@ export async function convergeCommand(args: string[], repoRoot: string): Promise
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  const queue = [...envs].sort((a, b) => SLOW_FIRST(a.runner) - SLOW_FIRST(b.runner));
+  const queue = [...envs].sort((a, b) => SLOW_FIRST(a) - SLOW_FIRST(b));
   const runs: EnvironmentRun[] = [];
   const width = Math.max(...envs.map((e) => e.id.length));
   const worker = async () => {

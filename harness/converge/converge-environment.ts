@@ -11,8 +11,12 @@ export interface ConvergeEnvironment {
   /** Go minor release of the toolchain that builds the probe (gccgo: null, it implements no release). */
   goMinor: number | null;
   compiler: 'gc' | 'gccgo';
-  /** native: the environment's own go builds the probe; cross: a Linux go builds it for this GOOS/GOARCH. */
-  build: 'native' | 'cross';
+  /**
+   * native: the environment's own go builds the probes; cross: a Linux go builds them for this GOOS/GOARCH;
+   * image: the same image's go builds them in a container, and they run in the VM (a std compile under software
+   * emulation would take minutes).
+   */
+  build: 'native' | 'cross' | 'image';
   /** Where it runs: a container (under Wine for Windows), or a VM of the same image (the VM tier, opt-in: slow). */
   host: 'container' | 'vm';
   /** How the probe binary is started: directly, under qemu-user, or under Wine's cmd. */

@@ -13,6 +13,12 @@ export interface KnownDivergence {
 const windows = (e: ConvergeEnvironment) => e.os === 'windows';
 const is = (...values: string[]) => (v: string) => values.includes(v);
 const FILEPATH = 'https://pkg.go.dev/path/filepath';
+/** GOMAXPROCS under a 1-CPU quota, as printed by the cpu probe ("P (NumCPU N)"), is the cgroup-aware default. */
+function quotaLowered(value: string): boolean {
+  const m = /^(\d+) \(NumCPU (\d+)\)$/.exec(value);
+  // The runtime takes min(NumCPU, max(ceil(limit), 2)): runtime.adjustCgroupGOMAXPROCS, go.dev/issue/73193.
+  return !!m && Number(m[1]) === Math.min(Number(m[2]), 2);
+}
 /** Go 1.25 made the default GOMAXPROCS follow the cgroup CPU limit on Linux. */
 const quotaAware = (e: ConvergeEnvironment) => e.os === 'linux' && e.compiler === 'gc' && (e.goMinor ?? 0) >= 25;
 
@@ -58,13 +64,13 @@ export const KNOWN_DIVERGENCES: KnownDivergence[] = [
     link: 'https://pkg.go.dev/os/signal#hdr-Windows',
   },
   {
-    behaviour: 'runtime.GOMAXPROCS --cpus 1', applies: quotaAware, holds: is('1'),
-    explanation: 'Go 1.25: the default GOMAXPROCS follows the cgroup CPU bandwidth limit on Linux (1 under --cpus 1), for modules whose go line is 1.25 or later.',
+    behaviour: 'runtime.GOMAXPROCS --cpus 1', applies: quotaAware, holds: quotaLowered,
+    explanation: 'Go 1.25: on Linux the default GOMAXPROCS follows the cgroup CPU limit, rounded up and never below 2, for modules whose go line is 1.25 or later; a 1-CPU quota gives min(NumCPU, 2).',
     link: 'https://go.dev/doc/go1.25#container-aware-gomaxprocs',
   },
   {
-    behaviour: 'runtime.GOMAXPROCS --cpus 1', applies: (e) => !quotaAware(e), holds: (v) => v !== '1',
-    explanation: 'Before Go 1.25 (and off Linux, and in gccgo) GOMAXPROCS is the CPU count and ignores a container CPU quota.',
+    behaviour: 'runtime.GOMAXPROCS --cpus 1', applies: (e) => !quotaAware(e), holds: is('= NumCPU'),
+    explanation: 'Before Go 1.25 (and off Linux, and in gccgo) GOMAXPROCS is NumCPU and ignores a CPU quota.',
     link: 'https://go.dev/doc/go1.25#container-aware-gomaxprocs',
   },
   { behaviour: 'runtime.Compiler', applies: (e) => e.compiler === 'gccgo', holds: is('gccgo'), explanation: 'gccgo is a different compiler and runtime (GCC\'s), and says so.', link: 'https://pkg.go.dev/runtime#Compiler' },

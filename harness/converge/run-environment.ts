@@ -2,6 +2,7 @@ import type Dockerode from 'dockerode';
 import type { VmProvider } from '../providers/vm-provider.js';
 import { CONVERGE_BEHAVIOURS } from './converge-behaviours.js';
 import type { ConvergeEnvironment } from './converge-environment.js';
+import { buildProbes } from './build-probes.js';
 import { probePrograms } from './load-probe-sources.js';
 import { openEnvironment } from './open-environment.js';
 import type { Observation } from './observation.js';
@@ -72,15 +73,13 @@ export async function runEnvironment(env: ConvergeEnvironment, o: RunEnvironment
       checkAbort(o.signal);
 
       const tb = performance.now();
-      const cross: Record<string, string> = env.build === 'cross' ? { GOOS: env.os, GOARCH: env.arch } : {};
-      const built = await t.exec(['go', 'build', '-o', 'bin', './...'], { cwd: dir, env: { GOTOOLCHAIN: 'local', GOPROXY: 'off', GOFLAGS: null, ...cross }, timeoutMs: 300_000, maxBytes: MB });
+      const { binDir } = await buildProbes(env, t, dir, o);
       timings.buildMs = performance.now() - tb;
-      if (built.exitCode !== 0) throw new Error(`probe build failed: ${failedObservation(built, 'go build').detail}`);
       checkAbort(o.signal);
 
       const tp = performance.now();
       const argv = (program: string) => (args: string[]) => {
-        const exe = `${dir}${sep}bin${sep}${program}${env.os === 'windows' ? '.exe' : ''}`;
+        const exe = `${binDir}${sep}${program}${env.os === 'windows' ? '.exe' : ''}`;
         return env.runner === 'qemu-aarch64' ? ['qemu-aarch64-static', exe, ...args] : [exe, ...args];
       };
       for (const program of probePrograms(o.sources).filter((p) => p !== 'signals')) {

@@ -20,6 +20,8 @@ export interface VmProviderOptions {
   bootTimeoutMs?: number;
   /** `kvm` only where hardware virtualisation really works (nested KVM here hangs guests). */
   accel?: 'tcg' | 'kvm';
+  /** Virtual CPUs (QEMU -smp); default 2. Software emulation may give a VM more CPUs than the host has. */
+  cpus?: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export class VmProvider implements Provider {
   readonly #cacheDir: string;
   readonly #bootTimeoutMs: number;
   readonly #accel: 'tcg' | 'kvm';
+  readonly #cpus: number;
   readonly #disks = new Map<string, VmDisk>();
   readonly #live = new Set<{ dispose: () => Promise<void> }>();
 
@@ -48,6 +51,7 @@ export class VmProvider implements Provider {
     this.#cacheDir = options.cacheDir ?? process.env.GOVERITY_VM_CACHE ?? path.join(repoRoot, '.cache', 'vm');
     this.#bootTimeoutMs = options.bootTimeoutMs ?? (Number(process.env.GOVERITY_VM_BOOT_TIMEOUT_MS) || 180_000);
     this.#accel = options.accel ?? (process.env.GOVERITY_VM_ACCEL === 'kvm' ? 'kvm' : 'tcg');
+    this.#cpus = options.cpus ?? 2;
   }
 
   cannotHost(scenario: Scenario): string | null {
@@ -64,7 +68,7 @@ export class VmProvider implements Provider {
   async start(scenario: Scenario, prepared: string): Promise<Transport> {
     const disk = this.#disks.get(prepared);
     if (!disk) throw new Error(`no VM disk prepared at ${prepared}`);
-    const vm = await startQemuVm(disk, path.join(this.#cacheDir, 'runs'), { accel: this.#accel, memoryMb: 1536, cpus: 2 });
+    const vm = await startQemuVm(disk, path.join(this.#cacheDir, 'runs'), { accel: this.#accel, memoryMb: 1536, cpus: this.#cpus });
     // The control socket sits in the run dir, so a killed run's leftovers are swept with it.
     const transport = new SshTransport({ host: '127.0.0.1', port: vm.port, user: disk.user, identityFile: vm.keyFile }, `vm:${scenario.id}`, undefined, path.join(vm.runDir, 'ssh'));
     const closeSsh = transport[Symbol.asyncDispose].bind(transport);

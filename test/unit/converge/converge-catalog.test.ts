@@ -40,7 +40,7 @@ describe('the convergence catalog', () => {
     const images = new Set(IMAGE_CATALOG.map((i) => i.id));
     for (const e of CONVERGE_ENVIRONMENTS) expect(images.has(e.image), `${e.id} runs on ${e.image}`).toBe(true);
     // The VM tier is opt-in (slow, needs QEMU); everything else runs by default.
-    expect(CONVERGE_ENVIRONMENTS.filter((e) => !DEFAULT_CONVERGE_ENVIRONMENTS.includes(e)).map((e) => e.host)).toEqual(['vm']);
+    expect(CONVERGE_ENVIRONMENTS.filter((e) => !DEFAULT_CONVERGE_ENVIRONMENTS.includes(e)).map((e) => `${e.id} ${e.host}`)).toEqual(['vm-go-1.24 vm', 'vm-go-1.27 vm']);
     // Every Debian Go toolchain image is a column.
     for (const i of IMAGE_CATALOG.filter((x) => /^go-1\.\d+$/.test(x.id))) expect(CONVERGE_ENVIRONMENTS.map((e) => e.image)).toContain(i.id);
   });

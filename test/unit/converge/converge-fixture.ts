@@ -19,7 +19,7 @@ export function sampleRuns(): EnvironmentRun[] {
   return [
     runOf(linux24, {
       'filepath.FromSlash': ok('a/b'),
-      'runtime.GOMAXPROCS --cpus 1': ok('2'),
+      'runtime.GOMAXPROCS --cpus 1': ok('= NumCPU', 'GOMAXPROCS 4, NumCPU 4'),
       'runtime.Version': ok('go1.24.4'),
       'exec.LookPath via cwd': ok('error: exec: "here": cannot run executable found relative to current directory'),
       'go.mod toolchain (local)': { state: 'n/a', value: 'one toolchain' },
@@ -27,14 +27,14 @@ export function sampleRuns(): EnvironmentRun[] {
     }),
     runOf(linux27, {
       'filepath.FromSlash': ok('a/b'),
-      'runtime.GOMAXPROCS --cpus 1': ok('1'),
+      'runtime.GOMAXPROCS --cpus 1': ok('2 (NumCPU 4)', 'GOMAXPROCS 2, NumCPU 4'),
       'runtime.Version': ok('go1.27.0'),
       'signal TERM': ok('not delivered', 'nothing arrived within 10s'),
       'exec.LookPath via cwd': ok('error: exec: "here": cannot run executable found relative to current directory'),
     }),
     runOf(gccgo, {
       'filepath.FromSlash': ok('a/b'),
-      'runtime.GOMAXPROCS --cpus 1': ok('2'),
+      'runtime.GOMAXPROCS --cpus 1': ok('= NumCPU'),
       'runtime.Version': ok('go1.18 gccgo (Debian 12.2.0-14) 12.2.0'),
       'exec.LookPath via cwd': ok('here'),
       'signal TERM': ok('caught "terminated" = SIGTERM'),
