@@ -12,6 +12,7 @@ import type { ExecOptions, ExecResult, Platform, UploadFile } from '../../../eng
 import { describeHostNode } from '../../../harness/runner/describe-host-node.js';
 import { ErrorWithLog } from '../../../harness/runner/run-scenarios.js';
 import { INSIDE_RUN_VAR } from '../../../harness/runner/sweep-inside-run.js';
+import { SCRATCH_DIR_VAR } from '../../../engine/transport/local-transport.js';
 import { BUNDLED_ENGINE, verifyInside } from '../../../harness/runner/verify-inside.js';
 import { patchHostNode } from './patch-host-node.js';
 
@@ -60,7 +61,8 @@ describe('verifyInside, on a fake target', () => {
     expect(t.runs[0]!.argv).toEqual(['/tmp/goverity-up/node', '/tmp/goverity-up/goverity.mjs', 'verify', '--target', 'local', '--json']);
     // Generous: the engine's own bounds are 20 s per command and 180 s per build.
     expect(t.runs[0]!.options.timeoutMs).toBeGreaterThanOrEqual(10 * 60_000);
-    expect(Object.keys(t.runs[0]!.options.env ?? {})).toEqual([INSIDE_RUN_VAR]);
+    // Its temp dirs go inside the uploaded dir, so removing that dir removes whatever a stopped engine left.
+    expect(t.runs[0]!.options.env).toEqual({ [INSIDE_RUN_VAR]: expect.stringMatching(/^[0-9a-f]{16}$/), [SCRATCH_DIR_VAR]: '/tmp/goverity-up' });
     expect(t.execs.some((a) => a[0] === '/tmp/goverity-up/node' && a[1] === '-e')).toBe(true);
     expect(t.removed).toEqual(['/tmp/goverity-up']);
   });
