@@ -48,4 +48,35 @@ export interface BinaryIdentity {
   goBuildId?: string;
   /** PE: the optional header's subsystem, e.g. "windows-cui", "windows-gui". */
   subsystem?: string;
+  /** ELF, Mach-O and PE: the embedded code signature, checked against the bytes. Absent in snapshots of older engines. */
+  signature?: BinarySignature;
+}
+
+export type SignatureKind = 'none' | 'adhoc' | 'developer-id' | 'authenticode';
+
+/** An embedded code signature as read and checked from the bytes alone (no OS trust store). */
+export interface BinarySignature {
+  kind: SignatureKind;
+  /** true: every hash and signature checked holds; false: something does not (see reasons); null: nothing to check, or could not be checked. */
+  valid: boolean | null;
+  /** The signing certificate's common name; null for none and ad-hoc. */
+  signer: string | null;
+  /** Mach-O: the CodeDirectory's team ID, else the signer certificate's OU. */
+  teamId?: string | null;
+  /** Mach-O: the CodeDirectory's identifier (Go's linker uses the output file name). */
+  identifier?: string;
+  /** Mach-O: the first CodeDirectory's hash (20 bytes, hex), what `codesign -dv` prints as CDHash. */
+  cdHash?: string;
+  /** Certificate subjects from the signer up, as far as the certificates inside the signature reach. */
+  chain?: string[];
+  /** The chain ends at a self-signed certificate. */
+  chainComplete?: boolean;
+  /** A pinned root the chain ends at (Apple Root CA), when it does. */
+  anchor?: string | null;
+  /** When a countersignature or RFC 3161 token vouches the signature existed; null when there is none. */
+  timestamp?: string | null;
+  /** Hash algorithm of the code hashes (Mach-O) or of the Authenticode image digest. */
+  digestAlgorithm?: string;
+  /** One line each: why the signature is invalid, or what could not be checked. */
+  reasons: string[];
 }

@@ -1,7 +1,9 @@
-import type { BinaryFormat, BinaryIdentity, GoBuildInfo } from './binary-identity.js';
+import { verifyAuthenticode } from './authenticode-verifier.js';
+import type { BinaryFormat, BinaryIdentity, BinarySignature, GoBuildInfo } from './binary-identity.js';
 import { PF_W, PF_X, PT_LOAD, SHT_NOBITS, readElf } from './elf-reader.js';
 import { type FileRegion, readGoBuildInfo } from './go-build-info.js';
 import { type MachOFile, isFatMachO, isThinMachO, readFatMachO, readMachO } from './macho-reader.js';
+import { verifyMachOSignature } from './macho-signature-verifier.js';
 import {
   IMAGE_SCN_CNT_CODE,
   IMAGE_SCN_CNT_INITIALIZED_DATA,
@@ -64,6 +66,8 @@ function identifyElf(bytes: Uint8Array, fileSize: number): BinaryIdentity {
   const elf = readElf(bytes, fileSize);
   const id: BinaryIdentity = { ...blank('elf'), problems: elf.problems };
   if (elf.bits === null) return id;
+  // ELF has no embedded signature format that Go or any Linux distribution uses.
+  id.signature = { kind: 'none', valid: null, signer: null, reasons: [] };
   id.bits = elf.bits;
   id.arch = elf.arch;
   id.interpreter = elf.interpreter;
@@ -120,6 +124,7 @@ function identifyMachO(bytes: Uint8Array, fileSize: number): BinaryIdentity {
   id.interpreter = file.dylinker;
   id.needed = file.dylibs;
   id.codeSigned = file.codeSigned;
+  id.signature = verifyMachOSignature(bytes, fileSize, file);
   const go = readGoBuildInfo({ bytes, fileSize, regions: machORegions(file), addresses: file.addresses });
   id.go = go.info;
   id.gccgo = builtWithGccgo(go.info);
@@ -136,7 +141,10 @@ function identifyFatMachO(bytes: Uint8Array, fileSize: number): BinaryIdentity {
   id.bits = bits.size === 1 ? [...bits][0]! : null;
   id.needed = unique(fat.slices.flatMap((s) => s.dylibs));
   id.interpreter = fat.slices.find((s) => s.dylinker !== null)?.dylinker ?? null;
-  if (fat.slices.length > 0) id.codeSigned = fat.slices.every((s) => s.codeSigned);
+  if (fat.slices.length > 0) {
+    id.codeSigned = fat.slices.every((s) => s.codeSigned);
+    id.signature = fatSignature(fat.slices.map((s) => ({ arch: s.arch ?? '?', sig: verifyMachOSignature(bytes, fileSize, s) })));
+  }
   const problems = [...fat.problems];
   for (const slice of fat.slices) {
     const go = readGoBuildInfo({ bytes, fileSize, regions: machORegions(slice), addresses: slice.addresses });
@@ -151,6 +159,17 @@ function identifyFatMachO(bytes: Uint8Array, fileSize: number): BinaryIdentity {
   return id;
 }
 
+/** A fat file's signature: the first slice's, valid only when every slice's is, with each slice's reasons named by arch. */
+function fatSignature(slices: { arch: string; sig: BinarySignature }[]): BinarySignature {
+  const first = slices[0]!.sig;
+  const valids = slices.map((s) => s.sig.valid);
+  const valid = valids.includes(false) ? false : valids.includes(null) ? null : true;
+  const kinds = new Set(slices.map((s) => s.sig.kind));
+  const reasons = slices.flatMap((s) => s.sig.reasons.map((r) => `${s.arch}: ${r}`));
+  if (kinds.size > 1) reasons.push(`the slices are signed differently: ${slices.map((s) => `${s.arch} ${s.sig.kind}`).join(', ')}`);
+  return { ...first, valid: first.kind === 'none' ? null : valid, reasons };
+}
+
 function identifyPe(bytes: Uint8Array, fileSize: number): BinaryIdentity {
   const pe = readPe(bytes, fileSize);
   if (pe.signature === false) return blank('unknown');
@@ -161,6 +180,7 @@ function identifyPe(bytes: Uint8Array, fileSize: number): BinaryIdentity {
   id.bits = pe.bits;
   id.needed = pe.imports;
   if (pe.subsystemName !== null) id.subsystem = pe.subsystemName;
+  id.signature = verifyAuthenticode(bytes, fileSize, pe);
   const regions: FileRegion[] = [];
   const named = pe.sections.find((s) => s.name === '.go.buildinfo');
   if (named) regions.push({ offset: named.rawOffset, size: named.rawSize });

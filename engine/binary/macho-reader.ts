@@ -66,6 +66,12 @@ export interface MachOFile {
   dylibs: string[];
   dylinker: string | null;
   codeSigned: boolean;
+  /** LC_CODE_SIGNATURE's blob, as an absolute file offset and size. */
+  codeSignature: { offset: number; size: number } | null;
+  /** Where this image starts in the file: 0, or a fat slice's offset. */
+  base: number;
+  /** This image's size: the rest of the file, or a fat slice's size. */
+  size: number;
   addresses: AddressMap;
   problems: string[];
 }
@@ -136,6 +142,9 @@ export function readMachO(bytes: Uint8Array, fileSize = bytes.length, base = 0, 
     dylibs: [],
     dylinker: null,
     codeSigned: false,
+    codeSignature: null,
+    base,
+    size,
     addresses: new AddressMap(),
     problems: [],
   };
@@ -241,6 +250,7 @@ export function readMachO(bytes: Uint8Array, fileSize = bytes.length, base = 0, 
       file.codeSigned = true;
       const dataOff = view.u32(at + 8);
       const dataSize = view.u32(at + 12);
+      file.codeSignature = { offset: base + dataOff, size: dataSize };
       if (base + dataOff + dataSize > end) problems.add('truncated');
     }
     at += cmdsize;

@@ -39,6 +39,11 @@ export interface PeFile {
   signature: boolean | null;
   /** Absolute virtual addresses (image base + RVA) to file offsets. */
   addresses: AddressMap;
+  /** File offsets of the optional header's CheckSum and of the certificate table's data directory entry (both left out of the Authenticode hash). */
+  checksumOffset: number | null;
+  certificateEntryOffset: number | null;
+  /** The certificate table (attribute certificates): its directory entry holds a file offset, not an RVA. */
+  certificateTable: { offset: number; size: number } | null;
   problems: string[];
 }
 
@@ -94,6 +99,9 @@ export function readPe(bytes: Uint8Array, fileSize = bytes.length): PeFile {
     imports: [],
     signature: null,
     addresses: new AddressMap(),
+    checksumOffset: null,
+    certificateEntryOffset: null,
+    certificateTable: null,
     problems: [],
   };
   const need = (offset: number, size: number): boolean => {
@@ -127,14 +135,27 @@ export function readPe(bytes: Uint8Array, fileSize = bytes.length): PeFile {
       const plus = magic === PE32_PLUS_MAGIC;
       pe.bits = plus ? 64 : 32;
       if (optSize >= 70 && need(opt, 70)) {
+        pe.checksumOffset = opt + 64;
         pe.imageBase = plus ? view.u64(opt + 24) : view.u32(opt + 28);
         pe.subsystem = view.u16(opt + 68);
         pe.subsystemName = SUBSYSTEMS[pe.subsystem] ?? null;
       }
       const countAt = plus ? 108 : 92;
       const dirAt = countAt + 4;
-      if (optSize >= dirAt + 16 && need(opt, dirAt + 16) && view.u32(opt + countAt) >= 2) {
+      const dirCount = view.u32(opt + countAt);
+      if (optSize >= dirAt + 16 && need(opt, dirAt + 16) && dirCount >= 2) {
         importRva = view.u32(opt + dirAt + 8);
+      }
+      // Data directory 4 is the certificate table: https://learn.microsoft.com/en-us/windows/win32/debug/pe-format#optional-header-data-directories-image-only
+      const certAt = opt + dirAt + 4 * 8;
+      if (optSize >= dirAt + 5 * 8 && dirCount >= 5 && need(certAt, 8)) {
+        pe.certificateEntryOffset = certAt;
+        const offset = view.u32(certAt);
+        const size = view.u32(certAt + 4);
+        if (offset !== 0 || size !== 0) {
+          pe.certificateTable = { offset, size };
+          if (offset + size > fileSize) problems.add('truncated');
+        }
       }
     } else {
       problems.add('bad-header');

@@ -29,6 +29,9 @@ import { toolchainMismatch } from './toolchain-mismatch.js';
 import { toolchainSwitch } from './toolchain-switch.js';
 import { toolchainSwitchFailed } from './toolchain-switch-failed.js';
 import { wrapper } from './wrapper.js';
+import { notOfficialBuild } from './not-official-build.js';
+import { signatureAbsent } from './signature-absent.js';
+import { signatureInvalid } from './signature-invalid.js';
 
 /** Every check, in report order. Adding one: a file, an entry here, a test beside it, a scenario. */
 export const ALL_CHECKS: Check[] = [
@@ -62,4 +65,7 @@ export const ALL_CHECKS: Check[] = [
   cgoDisabled,
   multipleToolchains,
   container,
+  signatureInvalid,
+  signatureAbsent,
+  notOfficialBuild,
 ];

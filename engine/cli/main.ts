@@ -23,6 +23,7 @@ Usage:
                     [--concurrency N] [--shard K/N] [--results DIR]
   goverity results merge DIR... --out DIR
   goverity converge [--env GLOB] [--concurrency N] [--results DIR]
+  goverity inspect  FILE... [--json]
 
 Targets T: ${TARGET_SYNTAX}   (default: local)
   local              this machine, as your shell environment sees it
@@ -56,6 +57,9 @@ converge: in each environment (Debian Go 1.19-1.27, gccgo, two toolchains side b
   convergence.html}: the behaviour x environment matrix, each divergence explained with a source link or flagged
   as unexplained, and prints each environment's time. --env takes globs over environment ids (go-1.27,gccgo,...).
   Exit 0 when nothing is unexplained and no probe failed, 1 otherwise.
+inspect: what each file is (ELF, Mach-O, PE, script), for which OS/arch, what Go built it and how, and whether its
+  code signature (macOS ad-hoc or Developer ID, Windows Authenticode) holds, read from the bytes; never runs them.
+  Exit 0 when every file could be read, 1 otherwise.
 
 Exit status (verify): 0 ready, 10 degraded, 11 broken, 12 absent, 2 usage or target error.
 `;
@@ -71,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'verify' || command === 'snapshot') return await verifyOrSnapshot(command, rest);
     // The harness loads only for harness commands: verify must stay light on a user's machine.
     if (command === 'run') return await (await import('../../harness/cli/run-command.js')).runCommand(rest, REPO_ROOT);
+    if (command === 'inspect') return await (await import('./inspect-command.js')).inspectCommand(rest);
     if (command === 'converge') return await (await import('../../harness/cli/converge-command.js')).convergeCommand(rest, REPO_ROOT);
     if (command === 'results' && rest[0] === 'merge') return await (await import('../../harness/cli/merge-command.js')).mergeCommand(rest.slice(1));
     if (command === 'results') throw new UsageError('usage: goverity results merge DIR... --out DIR');

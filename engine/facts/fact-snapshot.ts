@@ -71,6 +71,8 @@ export interface GorootFact {
   /** Identity of the go binary inside this GOROOT (bin/go), when there is one. */
   binary: BinaryIdentity | null;
   binaryPath: string;
+  /** The tool dir's compile, link and asm (path relative to GOROOT → identity; null when unreadable). Absent from older snapshots. */
+  tools?: Record<string, BinaryIdentity | null>;
 }
 
 export interface ManagerFact {

@@ -1,7 +1,7 @@
 import type { GorootFact } from '../facts/fact-snapshot.js';
 import type { ProbeContext } from './probe-context.js';
 import { followSymlinks } from './hop-chain.js';
-import { identifyFile } from './identify-file.js';
+import { identifyFile, identifyFiles } from './identify-file.js';
 
 /** Relative parts of a GOROOT that a working gc toolchain needs; the tool dir is named by GOOS_GOARCH. */
 export function gorootParts(ctx: ProbeContext, toolDir: string | null, goroot: string): string[] {
@@ -25,10 +25,11 @@ export async function probeGoroot(ctx: ProbeContext, goroot: string, toolDir: st
   const exists = root.realpath !== null && root.hops.at(-1)?.type === 'dir';
   const partNames = gorootParts(ctx, toolDir, goroot);
   const binaryPath = ctx.paths.join(goroot, partNames[0] ?? 'bin/go');
-  const [present, versionFile, bin] = await Promise.all([
+  const [present, versionFile, bin, tools] = await Promise.all([
     exists ? Promise.all(partNames.map(async (p) => [p, await existsFollowing(ctx, ctx.paths.join(goroot, p))] as const)) : [],
     exists ? readVersionFile(ctx, goroot) : null,
     exists ? identifyFile(ctx, binaryPath) : null,
+    exists ? identifyFiles(ctx, goroot, partNames.filter((p) => /[\\/](compile|link|asm)(\.exe)?$/.test(p))) : null,
   ]);
   return {
     path: goroot,
@@ -38,6 +39,7 @@ export async function probeGoroot(ctx: ProbeContext, goroot: string, toolDir: st
     parts: Object.fromEntries(present),
     binary: bin?.identity ?? null,
     binaryPath,
+    ...(tools ? { tools } : {}),
   };
 }
 

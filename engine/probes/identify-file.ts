@@ -16,6 +16,12 @@ export function identifyFile(ctx: ProbeContext, path: string): Promise<FileIdent
   return hit;
 }
 
+/** Identities of files under a root (relative path → identity; null when absent or unreadable), read concurrently. */
+export async function identifyFiles(ctx: ProbeContext, root: string, relative: string[]): Promise<Record<string, BinaryIdentity | null>> {
+  const ids = await Promise.all(relative.map(async (r) => [r, (await identifyFile(ctx, ctx.paths.join(root, r))).identity] as const));
+  return Object.fromEntries(ids);
+}
+
 async function readAndIdentify(ctx: ProbeContext, path: string): Promise<FileIdentity> {
   const file = await ctx.transport.readFile(path, ctx.limits.maxBinaryBytes);
   if (!file) return { identity: null, scriptHead: null };

@@ -43,6 +43,8 @@ export const IMAGE_CATALOG: ImageSpec[] = [
   { id: 'wine-go-1.22', kind: 'dockerfile', dir: WINDOWS_GO, from: 'wine', stages: WINDOWS_GO_STAGES, buildArgs: { LAYOUT: '1.22=Go', MACHINE_PATH: 'C:\\Go\\bin', USER_PATH: '%USERPROFILE%\\go\\bin' } },
   // an MSI install of 1.24 over a legacy C:\Go 1.22 that was never removed (only the MSI's dir on PATH)
   { id: 'wine-go-multi', kind: 'dockerfile', dir: WINDOWS_GO, from: 'wine', stages: WINDOWS_GO_STAGES, buildArgs: { LAYOUT: '1.24=Program Files/Go|1.22=Go', MACHINE_PATH: 'C:\\Program Files\\Go\\bin', USER_PATH: '%USERPROFILE%\\go\\bin' } },
+  // go-1.27 plus osslsigncode and openssl: binary-identity fixtures cross-built and signed at test time (test/docker/binary)
+  { id: 'signing-tools', kind: 'dockerfile', dir: 'images/fixtures/signing-tools', from: 'go-1.27' },
 ];
 
 /** Ids of the Windows images (run under Wine): complete, working Windows Go environments. */

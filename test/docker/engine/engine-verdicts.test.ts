@@ -33,13 +33,15 @@ describe('goverity verify --json on real containers', () => {
   });
 
   it.each(selected.map((s) => [s.id, s] as [string, Scenario]))('%s', async (_id, s) => {
-    const before = await docker.listContainers({ all: true, filters: { label: ['goverity.target=docker-image'] } });
+    // This scenario's image only: other runs on the same engine come and go meanwhile.
+    const mine = { all: true, filters: { label: ['goverity.target=docker-image'], ancestor: [tags.get(s.id)!] } };
+    const before = await docker.listContainers(mine);
     const { exitCode, report, stderr } = await verify(tags.get(s.id)!);
     const judged = judgeReport(s, report);
     expect(judged.why, `${stderr}\n${JSON.stringify(report.findings, null, 1)}`).toEqual([]);
     expect(report.schema).toBe('goverity/report@1');
     expect(exitCode).toBe(EXIT[report.verdict]);
-    const after = await docker.listContainers({ all: true, filters: { label: ['goverity.target=docker-image'] } });
+    const after = await docker.listContainers(mine);
     expect(after.length).toBe(before.length);
   });
 

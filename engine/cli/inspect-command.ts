@@ -1,0 +1,137 @@
+import { open } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { BinaryFormat, BinaryIdentity, BinarySignature } from '../binary/binary-identity.js';
+import { identifyBinary } from '../binary/identify-binary.js';
+import { DEFAULT_LIMITS } from '../probes/probe-context.js';
+import { UsageError } from './usage-error.js';
+
+/** One element of `goverity inspect --json`'s array (docs/contract.md). */
+export interface InspectResult {
+  file: string;
+  format: BinaryFormat;
+  os: string | null;
+  arch: string | null;
+  go: { version: string; path: string | null; mainModule: string | null; buildSettings: Record<string, string> } | null;
+  signature: BinarySignature;
+  problems: string[];
+  bits: 32 | 64 | null;
+  linkage: 'static' | 'dynamic' | null;
+  interpreter: string | null;
+  gccgo: boolean;
+  goBuildId?: string;
+  subsystem?: string;
+  /** Why the file could not be read (then problems holds "unreadable"). */
+  error?: string;
+}
+
+const NO_SIGNATURE: BinarySignature = { kind: 'none', valid: null, signer: null, reasons: [] };
+
+/** `goverity inspect FILE... [--json]`: what each file is, what built it, and whether its signature holds; never runs it. */
+export async function inspectCommand(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message} (try: goverity --help)`);
+  }
+  const files = parsed.positionals;
+  if (files.length === 0) throw new UsageError('usage: goverity inspect FILE... [--json]');
+  const results: InspectResult[] = [];
+  for (const file of files) results.push(await inspectFile(file));
+  if (parsed.values.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  else process.stdout.write(results.map(renderInspect).join('\n'));
+  return results.some((r) => r.error !== undefined) ? 1 : 0;
+}
+
+export async function inspectFile(file: string, maxBytes = DEFAULT_LIMITS.maxBinaryBytes): Promise<InspectResult> {
+  let bytes: Uint8Array;
+  let size: number;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      const st = await handle.stat();
+      if (!st.isFile()) throw new Error(st.isDirectory() ? 'is a directory' : 'not a regular file');
+      size = st.size;
+      bytes = new Uint8Array(Math.min(size, maxBytes));
+      let got = 0;
+      while (got < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, got, bytes.length - got, got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      bytes = bytes.subarray(0, got);
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message.split('\n')[0]!;
+    return { ...fromIdentity(file, identifyBinary(new Uint8Array(0))), problems: ['unreadable'], error: why };
+  }
+  return fromIdentity(file, identifyBinary(bytes, { fileSize: size }));
+}
+
+function fromIdentity(file: string, id: BinaryIdentity): InspectResult {
+  return {
+    file,
+    format: id.format,
+    os: id.os,
+    arch: id.arch,
+    go: id.go ? { version: id.go.version, path: id.go.path, mainModule: id.go.mainModule, buildSettings: id.go.buildSettings } : null,
+    signature: orderedSignature(id.signature ?? NO_SIGNATURE),
+    problems: id.problems,
+    bits: id.bits,
+    linkage: id.linkage,
+    interpreter: id.interpreter,
+    gccgo: id.gccgo,
+    ...(id.goBuildId !== undefined ? { goBuildId: id.goBuildId } : {}),
+    ...(id.subsystem !== undefined ? { subsystem: id.subsystem } : {}),
+  };
+}
+
+/** The contract's three fields first, the details after, the reasons last. */
+function orderedSignature({ kind, valid, signer, reasons, ...details }: BinarySignature): BinarySignature {
+  return { kind, valid, signer, ...details, reasons };
+}
+
+const FORMAT_NAMES: Record<BinaryFormat, string> = { elf: 'ELF', macho: 'Mach-O', pe: 'PE', script: 'script', unknown: 'not a valid ELF, Mach-O or PE file' };
+
+function describeSignature(s: BinarySignature): string {
+  if (s.kind === 'none') return 'none';
+  const verdict = s.valid === true ? 'valid' : s.valid === false ? 'INVALID' : 'not checked';
+  const kind = s.kind === 'adhoc' ? 'ad-hoc' : s.kind === 'developer-id' ? 'Developer ID' : 'Authenticode';
+  const details = [
+    s.signer ? `signer ${s.signer}` : '',
+    s.teamId ? `team ${s.teamId}` : '',
+    s.identifier ? `identifier ${s.identifier}` : '',
+    s.cdHash ? `CDHash ${s.cdHash}` : '',
+    s.chain && s.chain.length > 1 ? `chain ${s.chain.join(' <- ')}${s.anchor ? ` (${s.anchor})` : s.chainComplete ? ' (self-signed root, not a known one)' : ' (incomplete)'}` : '',
+    s.chain?.length === 1 && s.chainComplete ? 'self-signed certificate' : '',
+    s.timestamp ? `timestamped ${s.timestamp}` : s.kind === 'authenticode' || s.kind === 'developer-id' ? 'no timestamp' : '',
+  ].filter(Boolean);
+  return `${kind}, ${verdict}${details.length ? ` (${details.join('; ')})` : ''}`;
+}
+
+export function renderInspect(r: InspectResult): string {
+  const lines: string[] = [];
+  if (r.error) return `${r.file}: cannot read: ${r.error}\n`;
+  const what = [FORMAT_NAMES[r.format]];
+  if (r.os || r.arch) what.push(`${r.os ?? '?'}/${r.arch ?? '?'}`);
+  if (r.bits) what.push(`${r.bits}-bit`);
+  if (r.linkage) what.push(r.linkage);
+  if (r.interpreter && r.format === 'script') what.push(`#!${r.interpreter}`);
+  lines.push(`${r.file}: ${what.join(', ')}`);
+  if (r.go) {
+    const settings = Object.entries(r.go.buildSettings)
+      .filter(([k]) => k !== 'DefaultGODEBUG')
+      .map(([k, v]) => (v === 'true' && k.startsWith('-') ? k : `${k}=${v}`));
+    lines.push(`  go: ${r.go.version || '(version unreadable)'}${r.gccgo ? ' (gccgo)' : ''}, ${r.go.path ?? '?'}${r.go.mainModule ? ` in ${r.go.mainModule}` : ''}`);
+    if (settings.length) lines.push(`  build: ${settings.join(' ')}`);
+  } else if (r.format !== 'script' && r.format !== 'unknown') {
+    lines.push('  go: no Go build info');
+  }
+  if (r.format !== 'script' && r.format !== 'unknown') lines.push(`  signature: ${describeSignature(r.signature)}`);
+  for (const reason of r.signature.reasons) lines.push(`    ${reason}`);
+  if (r.problems.length) lines.push(`  problems: ${r.problems.join(', ')}`);
+  return lines.join('\n') + '\n';
+}
