@@ -26,11 +26,22 @@ const HOUR = 3_600_000;
 
 /**
  * Writes summary.json, junit.xml, report.md and report.html to `dir/<runId>/` and points `dir/latest`
- * at it. All four land in a temp sibling first and the directory is renamed into place, so a
- * `<runId>` directory is either complete or absent. Returns the run's directory.
+ * at it. Returns the run's directory.
  */
 export async function writeResults(dir: string, summary: RunSummary, opts: WriteResultsOptions = {}): Promise<string> {
-  const runId = summary.runId;
+  const files = (Object.entries(RESULT_FILES) as [keyof typeof RESULT_FILES, (s: RunSummary) => string][]).map(([name, render]) => [name, () => render(summary)] as const);
+  return writeRunDirectory(dir, summary.runId, files, opts as WriteRunDirectoryOptions);
+}
+
+export interface WriteRunDirectoryOptions extends Omit<WriteResultsOptions, 'afterFile'> {
+  afterFile?: (name: string) => void | Promise<void>;
+}
+
+/**
+ * Writes each file to `dir/<runId>/` and points `dir/latest` at it. All land in a temp sibling first and the
+ * directory is renamed into place, so a `<runId>` directory is either complete or absent.
+ */
+export async function writeRunDirectory(dir: string, runId: string, files: readonly (readonly [string, () => string])[], opts: WriteRunDirectoryOptions = {}): Promise<string> {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(runId) || runId === 'latest' || runId === 'latest.txt')
     throw new Error(`run id ${JSON.stringify(runId)} cannot name a results directory (letters, digits, . _ - only)`);
   await mkdir(dir, { recursive: true });
@@ -42,8 +53,8 @@ export async function writeResults(dir: string, summary: RunSummary, opts: Write
   await rm(temp, { recursive: true, force: true });
   await mkdir(temp);
   try {
-    for (const [name, render] of Object.entries(RESULT_FILES) as [keyof typeof RESULT_FILES, (s: RunSummary) => string][]) {
-      await writeSynced(path.join(temp, name), render(summary));
+    for (const [name, render] of files) {
+      await writeSynced(path.join(temp, name), render());
       await opts.afterFile?.(name);
     }
     await syncDir(temp);
