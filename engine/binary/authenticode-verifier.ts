@@ -5,43 +5,35 @@ import { OID, parseSignedData } from './cms-signed-data.js';
 import { digestName, verifyCmsSigner } from './cms-signer-verifier.js';
 import { TAG, children, content, expectTag, oid, octets } from './der-reader.js';
 import type { PeFile } from './pe-reader.js';
+import { checkSignature, SignatureInvalid } from './signature-check.js';
 
 // Authenticode PE format: https://learn.microsoft.com/en-us/windows-hardware/drivers/install/authenticode (spec: "Windows Authenticode Portable Executable Signature Format")
 const WIN_CERT_TYPE_PKCS_SIGNED_DATA = 0x0002;
 const MAX_CERTIFICATE_ENTRIES = 16;
 
-class Invalid extends Error {}
-
 /** Checks a PE's Authenticode signature: the image hash against the signed digest, and the signer's signature; never throws. */
 export function verifyAuthenticode(bytes: Uint8Array, fileSize: number, pe: PeFile): BinarySignature {
   const table = pe.certificateTable;
   if (!table) return { kind: 'none', valid: null, signer: null, reasons: [] };
-  const out: BinarySignature = { kind: 'authenticode', valid: null, signer: null, reasons: [] };
-  try {
-    check(bytes, fileSize, pe, table, out);
-  } catch (e) {
-    out.valid = false;
-    out.reasons.push(e instanceof Invalid ? e.message : `not a valid Authenticode signature (${(e as Error).message})`);
-  }
-  return out;
+  return checkSignature('authenticode', 'Authenticode signature', (out) => check(bytes, fileSize, pe, table, out));
 }
 
 function check(bytes: Uint8Array, fileSize: number, pe: PeFile, table: { offset: number; size: number }, out: BinarySignature): void {
   const view = new ByteView(bytes);
   const end = table.offset + table.size;
-  if (end > fileSize) throw new Invalid(`the certificate table (${table.size} bytes at ${table.offset}) runs past the end of the file`);
+  if (end > fileSize) throw new SignatureInvalid(`the certificate table (${table.size} bytes at ${table.offset}) runs past the end of the file`);
   if (bytes.length < fileSize) {
     out.reasons.push(`only the first ${bytes.length} of ${fileSize} bytes were read`);
     return;
   }
-  if (pe.checksumOffset === null || pe.certificateEntryOffset === null) throw new Invalid('not a valid Authenticode signature (no optional header)');
+  if (pe.checksumOffset === null || pe.certificateEntryOffset === null) throw new SignatureInvalid('not a valid Authenticode signature (no optional header)');
   const headerEnd = pe.certificateEntryOffset + 8;
-  if (table.offset < headerEnd) throw new Invalid('not a valid Authenticode signature (the certificate table overlaps the headers)');
+  if (table.offset < headerEnd) throw new SignatureInvalid('not a valid Authenticode signature (the certificate table overlaps the headers)');
   let pkcs7: Uint8Array | null = null;
   for (let at = table.offset, n = 0; at + 8 <= end && n < MAX_CERTIFICATE_ENTRIES; n++) {
     const length = view.u32(at);
     const type = view.u16(at + 6);
-    if (length < 8 || at + length > end) throw new Invalid('not a valid Authenticode signature (a certificate entry runs past the table)');
+    if (length < 8 || at + length > end) throw new SignatureInvalid('not a valid Authenticode signature (a certificate entry runs past the table)');
     if (type === WIN_CERT_TYPE_PKCS_SIGNED_DATA) {
       pkcs7 = bytes.subarray(at + 8, at + length);
       break;
@@ -49,10 +41,10 @@ function check(bytes: Uint8Array, fileSize: number, pe: PeFile, table: { offset:
     // Entries are quadword-aligned.
     at += (length + 7) & ~7;
   }
-  if (!pkcs7) throw new Invalid('not a valid Authenticode signature (the certificate table has no PKCS#7 entry)');
+  if (!pkcs7) throw new SignatureInvalid('not a valid Authenticode signature (the certificate table has no PKCS#7 entry)');
 
   const sd = parseSignedData(pkcs7);
-  if (sd.contentType !== OID.spcIndirectData || !sd.content) throw new Invalid('not a valid Authenticode signature (its content is not SpcIndirectDataContent)');
+  if (sd.contentType !== OID.spcIndirectData || !sd.content) throw new SignatureInvalid('not a valid Authenticode signature (its content is not SpcIndirectDataContent)');
   const b = sd.bytes;
   const indirect = expectTag(sd.content, TAG.SEQUENCE, 'SpcIndirectDataContent');
   const [, digestInfo] = children(b, indirect);
@@ -61,7 +53,7 @@ function check(bytes: Uint8Array, fileSize: number, pe: PeFile, table: { offset:
   const algId = oid(b, expectTag(algOid, TAG.OID, 'DigestInfo algorithm'));
   const signedDigest = octets(b, expectTag(digest, TAG.OCTET_STRING, 'DigestInfo digest'));
   const hashName = digestName(algId);
-  if (!hashName) throw new Invalid(`not a valid Authenticode signature (unknown image digest algorithm ${algId})`);
+  if (!hashName) throw new SignatureInvalid(`not a valid Authenticode signature (unknown image digest algorithm ${algId})`);
   out.digestAlgorithm = hashName;
 
   // Everything but CheckSum, the certificate table's directory entry and the table itself.

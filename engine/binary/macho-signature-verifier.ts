@@ -4,6 +4,7 @@ import { ByteView } from './byte-view.js';
 import { parseSignedData } from './cms-signed-data.js';
 import { verifyCmsSigner } from './cms-signer-verifier.js';
 import type { MachOFile } from './macho-reader.js';
+import { checkSignature, SignatureInvalid } from './signature-check.js';
 
 // Blob magics, slots and flags from xnu's cs_blobs.h: https://github.com/apple-oss-distributions/xnu/blob/main/osfmk/kern/cs_blobs.h
 const CSMAGIC_EMBEDDED_SIGNATURE = 0xfade0cc0;
@@ -43,40 +44,31 @@ interface CodeDirectory {
   hashName: string;
 }
 
-class Invalid extends Error {}
-
 /** Checks a thin image's embedded signature against its own bytes; never throws. */
 export function verifyMachOSignature(bytes: Uint8Array, fileSize: number, file: MachOFile): BinarySignature {
   const sig = file.codeSignature;
   if (!sig) return { kind: 'none', valid: null, signer: null, reasons: [] };
-  const out: BinarySignature = { kind: 'adhoc', valid: null, signer: null, reasons: [] };
-  try {
-    check(bytes, fileSize, file, sig, out);
-  } catch (e) {
-    out.valid = false;
-    out.reasons.push(e instanceof Invalid ? e.message : `not a valid code signature (${(e as Error).message})`);
-  }
-  return out;
+  return checkSignature('adhoc', 'code signature', (out) => check(bytes, fileSize, file, sig, out));
 }
 
 function check(bytes: Uint8Array, fileSize: number, file: MachOFile, sig: { offset: number; size: number }, out: BinarySignature): void {
   const view = new ByteView(bytes, false);
-  if (sig.offset + sig.size > fileSize) throw new Invalid(`the signature (${sig.size} bytes at ${sig.offset}) runs past the end of the file`);
+  if (sig.offset + sig.size > fileSize) throw new SignatureInvalid(`the signature (${sig.size} bytes at ${sig.offset}) runs past the end of the file`);
   if (!view.has(sig.offset, sig.size)) {
     out.reasons.push(`only the first ${bytes.length} of ${fileSize} bytes were read`);
     return;
   }
-  if (view.u32(sig.offset) !== CSMAGIC_EMBEDDED_SIGNATURE) throw new Invalid('not a valid code signature (no embedded-signature superblob)');
+  if (view.u32(sig.offset) !== CSMAGIC_EMBEDDED_SIGNATURE) throw new SignatureInvalid('not a valid code signature (no embedded-signature superblob)');
   const superLength = view.u32(sig.offset + 4);
   const count = view.u32(sig.offset + 8);
-  if (superLength < 12 || superLength > sig.size || count > MAX_BLOBS || 12 + count * 8 > superLength) throw new Invalid('not a valid code signature (superblob header)');
+  if (superLength < 12 || superLength > sig.size || count > MAX_BLOBS || 12 + count * 8 > superLength) throw new SignatureInvalid('not a valid code signature (superblob header)');
   const blobs: Blob[] = [];
   for (let i = 0; i < count; i++) {
     const type = view.u32(sig.offset + 12 + i * 8);
     const rel = view.u32(sig.offset + 16 + i * 8);
-    if (rel + 8 > superLength) throw new Invalid(`not a valid code signature (blob ${i} lies outside it)`);
+    if (rel + 8 > superLength) throw new SignatureInvalid(`not a valid code signature (blob ${i} lies outside it)`);
     const length = view.u32(sig.offset + rel + 4);
-    if (length < 8 || rel + length > superLength) throw new Invalid(`not a valid code signature (blob ${i} runs past it)`);
+    if (length < 8 || rel + length > superLength) throw new SignatureInvalid(`not a valid code signature (blob ${i} runs past it)`);
     blobs.push({ type, offset: sig.offset + rel, length });
   }
   const blobBytes = (b: Blob) => bytes.subarray(b.offset, b.offset + b.length);
@@ -84,7 +76,7 @@ function check(bytes: Uint8Array, fileSize: number, file: MachOFile, sig: { offs
     (b) => b.type === CSSLOT_CODEDIRECTORY || (b.type >= CSSLOT_ALTERNATE_CODEDIRECTORIES && b.type < CSSLOT_ALTERNATE_CODEDIRECTORIES + CSSLOT_ALTERNATE_CODEDIRECTORY_LIMIT),
   );
   const primary = cdBlobs.find((b) => b.type === CSSLOT_CODEDIRECTORY);
-  if (!primary) throw new Invalid('not a valid code signature (no CodeDirectory)');
+  if (!primary) throw new SignatureInvalid('not a valid code signature (no CodeDirectory)');
   const failures: string[] = [];
   const cds = cdBlobs.map((b) => checkCodeDirectory(view, b, blobs, blobBytes, file, sig.offset, failures));
   const cd = cds[cdBlobs.indexOf(primary)]!;
@@ -133,7 +125,7 @@ function checkCodeDirectory(
   failures: string[],
 ): CodeDirectory {
   const at = blob.offset;
-  if (view.u32(at) !== CSMAGIC_CODEDIRECTORY || blob.length < 44) throw new Invalid('not a valid code signature (bad CodeDirectory)');
+  if (view.u32(at) !== CSMAGIC_CODEDIRECTORY || blob.length < 44) throw new SignatureInvalid('not a valid code signature (bad CodeDirectory)');
   const bytes = blobBytes(blob);
   const version = view.u32(at + 8);
   const flags = view.u32(at + 12);
@@ -146,9 +138,9 @@ function checkCodeDirectory(
   const hashType = view.u8(at + 37);
   const pageShift = view.u8(at + 39);
   const ht = HASH_TYPES[hashType];
-  if (!ht || ht.size !== hashSize) throw new Invalid(`not a valid code signature (hash type ${hashType}, size ${hashSize})`);
+  if (!ht || ht.size !== hashSize) throw new SignatureInvalid(`not a valid code signature (hash type ${hashType}, size ${hashSize})`);
   if (nSpecial > MAX_SPECIAL_SLOTS || hashOffset < nSpecial * hashSize || hashOffset + nCode * hashSize > blob.length) {
-    throw new Invalid('not a valid code signature (CodeDirectory hash slots lie outside it)');
+    throw new SignatureInvalid('not a valid code signature (CodeDirectory hash slots lie outside it)');
   }
   const identifier = identOffset > 0 && identOffset < blob.length ? view.cstring(at + identOffset, blob.length - identOffset) : '';
   const teamOffset = version >= CS_SUPPORTSTEAMID && blob.length >= 52 ? view.u32(at + 48) : 0;

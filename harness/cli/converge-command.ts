@@ -16,6 +16,7 @@ import { globMatcher } from '../runner/select-scenarios.js';
 import { sharedImageBuilder } from '../providers/shared-image-builder.js';
 import { VmProvider } from '../providers/vm-provider.js';
 import { vmToolsMissing } from '../vm/vm-tools.js';
+import { describeHost } from '../runner/describe-host.js';
 
 /** More virtual CPUs than a 2-core host has: the room a CPU quota needs to lower Go 1.25+'s GOMAXPROCS (floor 2). */
 const VM_CPUS = 4;
@@ -111,13 +112,13 @@ export async function convergeCommand(args: string[], repoRoot: string): Promise
   const order = new Map(envs.map((e, i) => [e.id, i]));
   runs.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   const matrix = buildMatrix(envs, runs);
-  const version = await docker.version().catch(() => null);
+  const host = await describeHost(docker);
   const doc: ConvergenceDocument = {
     schema: CONVERGENCE_SCHEMA,
     runId,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    host: { cores: os.availableParallelism(), engine: version ? `docker ${version.Version}` : 'docker', node: process.version },
+    host,
     selection: { env: o.env ?? null, concurrency, quotaCpus: 1 },
     skipped,
     totalMs: Math.round(performance.now() - t0),

@@ -12,6 +12,7 @@ import { planJobs, runScenarios } from '../runner/run-scenarios.js';
 import { RUN_SCHEMA, totalsOf, type EngineMode, type RunSummary, type ScenarioResult } from '../runner/run-summary.js';
 import { parseShard, selectScenarios, type Shard } from '../runner/select-scenarios.js';
 import { UsageError } from '../../engine/cli/usage-error.js';
+import { describeHost } from '../runner/describe-host.js';
 
 const MODES: Record<string, EngineMode[]> = { agentless: ['agentless'], inside: ['inside'], both: ['agentless', 'inside'] };
 
@@ -111,13 +112,13 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
       id: path.basename(e.file, '.json'), title: e.message, class: 'broken', provider: opened[0]!.name, seenAt: [], expected: { verdict: [], codes: [], forbidden: [] },
       report: null, pass: false, why: [e.message], error: { phase: 'load', message: e.message, logTail: [] }, timings: { buildMs: 0, startMs: 0, verifyMs: 0, stopMs: 0 },
     });
-  const version = await docker.version().catch(() => null);
+  const host = await describeHost(docker);
   const summary: RunSummary = {
     schema: RUN_SCHEMA,
     runId,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    host: { cores: os.availableParallelism(), engine: version ? `docker ${version.Version}` : 'docker', node: process.version },
+    host,
     selection: { scenario: o.scenario ?? null, provider: opened.map((p) => p.name).join(','), shard: o.shard ?? null, concurrency, mode: o.mode! },
     ...(skipped.length ? { skipped } : {}),
     scenarios: results,
