@@ -5,6 +5,7 @@ import type { ExecOptions, ExecResult, FileBytes, FileStat, Platform, TargetOS, 
 import { packFiles, readFirstTarEntry } from './tar-files.js';
 import { packHostFiles } from './pack-host-files.js';
 import { goArch } from './go-arch.js';
+import { listDirByLs, writableByTest } from './posix-file-queries.js';
 import { TargetError } from './target-error.js';
 
 // Go's os.FileMode type bits, as Docker's archive stat header reports them.
@@ -220,15 +221,12 @@ export class DockerTransport implements Transport {
     }
   }
 
-  async readDir(path: string): Promise<string[] | null> {
-    const r = await this.exec(['ls', '-1A', path], { timeoutMs: 10_000, maxBytes: 1 << 20 });
-    if (r.exitCode !== 0) return null;
-    return r.stdout.split('\n').filter(Boolean).sort();
+  readDir(path: string): Promise<string[] | null> {
+    return listDirByLs((argv, o) => this.exec(argv, o), path);
   }
 
-  async writable(path: string): Promise<boolean | null> {
-    const r = await this.exec(['test', '-w', path], { timeoutMs: 10_000, maxBytes: 4096 });
-    return r.exitCode === 0 ? true : r.exitCode === 1 ? false : null;
+  writable(path: string): Promise<boolean | null> {
+    return writableByTest((argv, o) => this.exec(argv, o), path);
   }
 
   async makeTempDir(files: Record<string, string>): Promise<string> {

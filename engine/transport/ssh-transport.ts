@@ -8,6 +8,7 @@ import { goArch } from './go-arch.js';
 import { shellJoin, shellQuote } from './shell-quote.js';
 import { spawnRunner, type SshRunner, type SshRunResult } from './ssh-runner.js';
 import { packFiles } from './tar-files.js';
+import { listDirByLs, writableByTest } from './posix-file-queries.js';
 import { TargetError } from './target-error.js';
 import type { ExecOptions, ExecResult, FileBytes, FileStat, Platform, TargetOS, Transport, UploadFile } from './transport.js';
 
@@ -100,15 +101,12 @@ export class SshTransport implements Transport {
     return { bytes: new Uint8Array(bytes), size: Number(size) };
   }
 
-  async readDir(p: string): Promise<string[] | null> {
-    const r = await this.exec(['ls', '-1A', p], { timeoutMs: 10_000, maxBytes: 1 << 20 });
-    if (r.exitCode !== 0) return null;
-    return r.stdout.split('\n').filter(Boolean).sort();
+  readDir(p: string): Promise<string[] | null> {
+    return listDirByLs((argv, o) => this.exec(argv, o), p);
   }
 
-  async writable(p: string): Promise<boolean | null> {
-    const r = await this.exec(['test', '-w', p], { timeoutMs: 10_000, maxBytes: 4096 });
-    return r.exitCode === 0 ? true : r.exitCode === 1 ? false : null;
+  writable(p: string): Promise<boolean | null> {
+    return writableByTest((argv, o) => this.exec(argv, o), p);
   }
 
   async makeTempDir(files: Record<string, string>): Promise<string> {
