@@ -197,7 +197,7 @@ export class ImageBuilder {
       const pack = tar.c({ cwd: context, portable: true }, ['.']);
       stream = await this.#docker.buildImage(Readable.from(pack), {
         t: tag,
-        networkmode: 'host',
+        networkmode: spec.network ?? 'host',
         buildargs: { ...spec.buildArgs, ...stageTags, BASE: parentTag },
         labels: { [IMAGE_ID_LABEL]: spec.id, [INPUTS_HASH_LABEL]: hash },
         rm: true,

@@ -23,4 +23,6 @@ export interface DockerfileImageSpec {
   buildArgs?: Record<string, string>;
   /** Other catalog images a multi-stage build copies from: build argument name → image id (its tag is the argument). */
   stages?: Record<string, string>;
+  /** The build's network: the host's by default (apt reaches the archive); `none` for a layer made from untrusted input. */
+  network?: 'host' | 'none';
 }

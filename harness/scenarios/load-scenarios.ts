@@ -54,6 +54,7 @@ export function parseScenario(file: string, text: string): Scenario {
   if (expect.authentic !== undefined && expect.authentic !== null && typeof expect.authentic !== 'boolean') fail('expect.authentic', 'must be true, false or null');
   const dockerfile = image.dockerfile === undefined ? undefined : str(image.dockerfile, 'image.dockerfile');
   if (dockerfile && (path.isAbsolute(dockerfile) || dockerfile.split('/').includes('..'))) fail('image.dockerfile', 'must be a path inside the repository');
+  if (image.network !== undefined && image.network !== 'none') fail('image.network', 'must be "none" (an offline build) or left out');
   return {
     id,
     title: str(r.title, 'title'),
@@ -61,7 +62,7 @@ export function parseScenario(file: string, text: string): Scenario {
     breaks: str(r.breaks, 'breaks'),
     platform: platform as Scenario['platform'],
     seenAt: r.seenAt === undefined ? [] : strs(r.seenAt, 'seenAt'),
-    image: { from: str(image.from, 'image.from'), dockerfile },
+    image: { from: str(image.from, 'image.from'), dockerfile, ...(image.network === 'none' ? { network: 'none' as const } : {}) },
     expect: {
       verdict: verdict as Scenario['expect']['verdict'],
       authentic: expect.authentic as boolean | null | undefined,

@@ -9,7 +9,8 @@ export interface Scenario {
   /** The OS the environment is: a linux scenario runs in containers and VMs, a windows one under Wine. */
   platform: 'linux' | 'windows';
   seenAt: string[];
-  image: { from: string; dockerfile?: string };
+  /** `network: 'none'` builds the layer offline (every reproduced scenario's: its layer comes from a user's snapshot). */
+  image: { from: string; dockerfile?: string; network?: 'none' };
   expect: {
     verdict: Verdict[];
     authentic?: boolean | null;

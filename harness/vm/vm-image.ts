@@ -3,7 +3,7 @@ import type { ImageBuilder } from '../images/image-builder.js';
 import { IMAGE_CATALOG } from '../images/image-catalog.js';
 import type { ImageSpec } from '../images/image-spec.js';
 import type { Scenario } from '../scenarios/scenario.js';
-import { ensureScenarioImage } from '../scenarios/scenario-image.js';
+import { ensureScenarioImage, scenarioLayerSpec } from '../scenarios/scenario-image.js';
 import { sshdSetEnv } from './sshd-set-env.js';
 
 /** Kernel, initramfs and offline .debs, built once from the base rootfs. */
@@ -23,11 +23,9 @@ export interface VmImage {
  */
 export async function ensureVmImage(builder: ImageBuilder, docker: Dockerode, scenario: Scenario): Promise<VmImage> {
   const scenarioTag = await ensureScenarioImage(builder, scenario);
-  const scenarioSpecs: ImageSpec[] = scenario.image.dockerfile
-    ? [{ id: `scenario-${scenario.id}`, kind: 'dockerfile', dir: scenario.image.dockerfile, from: scenario.image.from }]
-    : [];
-  const parent = scenario.image.dockerfile ? `scenario-${scenario.id}` : scenario.image.from;
-  const specs = [...IMAGE_CATALOG, ...scenarioSpecs, VM_KIT_SPEC];
+  const scenarioSpec = scenarioLayerSpec(scenario);
+  const parent = scenarioSpec?.id ?? scenario.image.from;
+  const specs = [...IMAGE_CATALOG, ...(scenarioSpec ? [scenarioSpec] : []), VM_KIT_SPEC];
   const [kitTag, config] = await Promise.all([builder.ensure(VM_KIT_SPEC.id, specs), docker.getImage(scenarioTag).inspect().then((i) => i.Config)]);
   const layer: ImageSpec = {
     id: `vm-${scenario.id}`,

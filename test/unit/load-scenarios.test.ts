@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { loadScenarios, parseScenario } from '../../harness/scenarios/load-scenarios.js';
 import { judgeReport } from '../../harness/scenarios/judge-report.js';
+import { scenarioLayerSpec } from '../../harness/scenarios/scenario-image.js';
 
 const good = { id: 'x-case', title: 't', class: 'broken', breaks: 'b', image: { from: 'go-1.22' }, expect: { verdict: ['broken'], codes: ['GOROOT_MISSING'], forbidden: ['GO_STUB'] } };
 const parse = (o: unknown) => () => parseScenario('/s/x-case.json', JSON.stringify(o));
@@ -11,8 +12,17 @@ describe('scenario files', () => {
     expect(parse({ ...good, expect: { ...good.expect, verdict: ['fine'] } })).toThrow('/s/x-case.json: expect.verdict: "fine" is not one of ready, degraded, broken, absent');
     expect(parse({ ...good, id: 'other' })).toThrow('/s/x-case.json: id: "other" must match the file name');
     expect(parse({ ...good, image: { from: 'go-1.22', dockerfile: '../../etc' } })).toThrow('/s/x-case.json: image.dockerfile: must be a path inside the repository');
+    expect(parse({ ...good, image: { from: 'go-1.22', dockerfile: 'images/scenarios/x-case', network: 'host' } })).toThrow('/s/x-case.json: image.network: must be "none" (an offline build) or left out');
     expect(() => parseScenario('/s/x-case.json', '{"id": ')).toThrow(/^\/s\/x-case.json: \(json\): /);
     expect(parse({ ...good, title: 3 })).toThrow('/s/x-case.json: title: must be a non-empty string');
+  });
+
+  it('keeps an offline build request, and only then builds the layer without a network', () => {
+    const offline = parseScenario('/s/x-case.json', JSON.stringify({ ...good, image: { from: 'go-1.22', dockerfile: 'images/scenarios/x-case', network: 'none' } }));
+    const online = parseScenario('/s/x-case.json', JSON.stringify({ ...good, image: { from: 'go-1.22', dockerfile: 'images/scenarios/x-case' } }));
+    expect(scenarioLayerSpec(offline)).toEqual({ id: 'scenario-x-case', kind: 'dockerfile', dir: 'images/scenarios/x-case', from: 'go-1.22', network: 'none' });
+    expect(scenarioLayerSpec(online)).toEqual({ id: 'scenario-x-case', kind: 'dockerfile', dir: 'images/scenarios/x-case', from: 'go-1.22' });
+    expect(scenarioLayerSpec(parseScenario('/s/x-case.json', JSON.stringify(good)))).toBeNull();
   });
 
   it('loads the whole corpus: every file valid, ids unique', async () => {

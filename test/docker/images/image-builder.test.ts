@@ -244,6 +244,20 @@ describe('ImageBuilder with throwaway specs', () => {
     expect(b.buildCount).toBe(1);
   });
 
+  it("builds a spec with network 'none' with no interface but lo, and a default spec on the host's network", { timeout: 5 * MINUTE }, async () => {
+    const nonce = `${Date.now()}-${process.pid}`;
+    // /proc/net/dev lists the build container's interfaces: lo alone when it has no network.
+    const dir = await contextDir(`ARG BASE\nFROM \${BASE}\nRUN echo ${nonce} && tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sort > /interfaces\n`);
+    const interfaces = async (network: 'none' | undefined) => {
+      const spec: ImageSpec = { id: `test-net-${network ?? 'host'}`, kind: 'dockerfile', dir, from: 'base-bookworm', ...(network ? { network } : {}) };
+      const tag = await new ImageBuilder({ docker, repoRoot }).ensure(spec.id, [...IMAGE_CATALOG, spec]);
+      tempTags.push(tag);
+      return withContainer(docker, tag, async (c) => ok(await exec(docker, c, ['cat', '/interfaces']), 'interfaces').split('\n'));
+    };
+    expect(await interfaces('none')).toEqual(['lo']);
+    expect((await interfaces(undefined)).filter((i) => i !== 'lo').length).toBeGreaterThan(0);
+  });
+
   it('a failing RUN yields ImageBuildError with the tail of the log, and leaves no tag and no container', { timeout: 20 * MINUTE }, async () => {
     const dir = await contextDir(
       [
