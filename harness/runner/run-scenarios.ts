@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { FactSnapshot } from '../../engine/facts/fact-snapshot.js';
 import { collectFacts } from '../../engine/probes/collect-facts.js';
 import { buildReport } from '../../engine/report/build-report.js';
 import { ImageBuildError } from '../images/image-build-error.js';
@@ -21,6 +22,8 @@ export interface RunHooks {
   onScenarioStart?(id: string, provider: string): void;
   onPhase?(id: string, provider: string, phase: Phase): void;
   onScenarioDone?(result: ScenarioResult): void;
+  /** Agentless runs only: the snapshot the report was built from (the corpus round trip reproduces it). */
+  onFacts?(id: string, provider: string, facts: FactSnapshot): void;
 }
 
 export interface RunOptions extends RunHooks {
@@ -73,7 +76,12 @@ export async function runScenario(provider: Provider, s: Scenario, hooks: RunHoo
     const transport = await step('start', 'startMs', () => provider.start(s, prepared));
     let report;
     try {
-      report = await step('verify', 'verifyMs', async () => (mode === 'inside' ? verifyInside(transport) : buildReport(await collectFacts(transport))));
+      report = await step('verify', 'verifyMs', async () => {
+        if (mode === 'inside') return verifyInside(transport);
+        const facts = await collectFacts(transport);
+        hooks.onFacts?.(s.id, label, facts);
+        return buildReport(facts);
+      });
     } finally {
       await step('stop', 'stopMs', async () => transport[Symbol.asyncDispose]());
     }
