@@ -18,12 +18,13 @@ const HELP = `goverity: is the Go on this machine real and working?
 
 Usage:
   goverity verify   [--target T] [--json] [--timeout-ms N] [--online]
-  goverity snapshot [--target T] [--no-redact] [--timeout-ms N]
+  goverity snapshot [--target T] [--redact|--no-redact] [--timeout-ms N]
   goverity run      [--scenario GLOB] [--provider LIST|all] [--mode agentless|inside|both]
                     [--concurrency N] [--shard K/N] [--results DIR]
   goverity results merge DIR... --out DIR
   goverity converge [--env GLOB] [--concurrency N] [--results DIR]
   goverity inspect  FILE... [--json]
+  goverity reproduce SNAPSHOT.json [--id NAME] [--root DIR]
 
 Targets T: ${TARGET_SYNTAX}   (default: local)
   local              this machine, as your shell environment sees it
@@ -37,6 +38,7 @@ Options:
   --timeout-ms N   limit for each quick go command (version, env, tool -V); builds get 9 x N (default 20000)
   --online         also check that the GOPROXY chain can be reached (off by default: verification is hermetic)
   --no-redact      snapshot: keep home directories, user and host names, and credentials as they are
+                   (--redact, the default, replaces them and lists what it did in the snapshot's redactions)
 
 run: builds what is missing, runs the selected scenarios (scenarios/*.json) on every selected provider
   that can host them, and writes results/<run-id>/{summary.json,junit.xml,report.md,report.html}
@@ -57,6 +59,11 @@ converge: in each environment (Debian Go 1.19-1.27, gccgo, two toolchains side b
   convergence.html}: the behaviour x environment matrix, each divergence explained with a source link or flagged
   as unexplained, and prints each environment's time. --env takes globs over environment ids (go-1.27,gccgo,...).
   Exit 0 when nothing is unexplained and no probe failed, 1 otherwise.
+reproduce: writes scenarios/<id>.json and images/scenarios/<id>/ (under --root DIR, default this package)
+  from a snapshot: PATH, every hop of the go chain, GOROOT and its defects, settings and env files, version
+  managers, the C toolchain, on the nearest Go release the images have. What it can't reproduce is listed in
+  the scenario's reproduction.limits. Expectations are the snapshot's own verdict: edit them. See docs/reproduce.md.
+
 inspect: what each file is (ELF, Mach-O, PE, script), for which OS/arch, what Go built it and how, and whether its
   code signature (macOS ad-hoc or Developer ID, Windows Authenticode) holds, read from the bytes; never runs them.
   Exit 0 when every file could be read, 1 otherwise.
@@ -75,8 +82,9 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'verify' || command === 'snapshot') return await verifyOrSnapshot(command, rest);
     // The harness loads only for harness commands: verify must stay light on a user's machine.
     if (command === 'run') return await (await import('../../harness/cli/run-command.js')).runCommand(rest, REPO_ROOT);
-    if (command === 'inspect') return await (await import('./inspect-command.js')).inspectCommand(rest);
     if (command === 'converge') return await (await import('../../harness/cli/converge-command.js')).convergeCommand(rest, REPO_ROOT);
+    if (command === 'inspect') return await (await import('./inspect-command.js')).inspectCommand(rest);
+    if (command === 'reproduce') return await (await import('../../harness/cli/reproduce-command.js')).reproduceCommand(rest, REPO_ROOT);
     if (command === 'results' && rest[0] === 'merge') return await (await import('../../harness/cli/merge-command.js')).mergeCommand(rest.slice(1));
     if (command === 'results') throw new UsageError('usage: goverity results merge DIR... --out DIR');
     throw new UsageError(`unknown command "${command}" (try: goverity --help)`);

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../../engine/cli/usage-error.js';
+import { ReproduceError } from '../reproduce/reproduce-error.js';
+import { defaultScenarioId, reproduceSnapshot } from '../reproduce/reproduce-snapshot.js';
+
+/** `goverity reproduce SNAPSHOT.json [--id NAME] [--root DIR]`: a scenario and its image layer from a snapshot. */
+export async function reproduceCommand(args: string[], repoRoot: string): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { id: { type: 'string' }, root: { type: 'string' } }, strict: true, allowPositionals: true });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message} (usage: goverity reproduce SNAPSHOT.json [--id NAME] [--root DIR])`);
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (!file || extra.length) throw new UsageError('usage: goverity reproduce SNAPSHOT.json [--id NAME] [--root DIR]');
+  const id = parsed.values.id ?? defaultScenarioId(file);
+  const root = path.resolve(parsed.values.root ?? repoRoot);
+  try {
+    const { layer, scenarioFile, layerDir } = await reproduceSnapshot({ snapshotFile: file, id, repoRoot, root });
+    const s = layer.scenario as { expect: { verdict: string[]; codes: string[] } };
+    const out = [
+      `wrote ${path.relative(process.cwd(), scenarioFile) || scenarioFile} and ${path.relative(process.cwd(), layerDir) || layerDir}/ (FROM ${layer.plan.base.image})`,
+      `expects ${s.expect.verdict.join(' or ')} with ${s.expect.codes.join(', ') || 'no findings'}: edit expect to what should happen`,
+      ...layer.plan.notes.map((n) => `note: ${n}`),
+      ...layer.plan.limits.map((l) => `not reproduced: ${l}`),
+      `run it: goverity run --scenario ${id}`,
+    ];
+    process.stdout.write(out.join('\n') + '\n');
+    return 0;
+  } catch (e) {
+    if (e instanceof ReproduceError) throw new UsageError(e.message);
+    throw e;
+  }
+}
