@@ -246,9 +246,10 @@ describe('ImageBuilder with throwaway specs', () => {
 
   it("builds a spec with network 'none' with no interface but lo, and a default spec on the host's network", { timeout: 5 * MINUTE }, async () => {
     const nonce = `${Date.now()}-${process.pid}`;
-    // /proc/net/dev lists the build container's interfaces: lo alone when it has no network.
-    const dir = await contextDir(`ARG BASE\nFROM \${BASE}\nRUN echo ${nonce} && tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sort > /interfaces\n`);
     const interfaces = async (network: 'none' | undefined) => {
+      // /proc/net/dev lists the build container's interfaces: lo alone when it has no network. Each build gets its
+      // own RUN text: Docker's build cache ignores the network mode and would hand the second the first's layer.
+      const dir = await contextDir(`ARG BASE\nFROM \${BASE}\nRUN echo ${nonce}-${network ?? 'host'} && tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sort > /interfaces\n`);
       const spec: ImageSpec = { id: `test-net-${network ?? 'host'}`, kind: 'dockerfile', dir, from: 'base-bookworm', ...(network ? { network } : {}) };
       const tag = await new ImageBuilder({ docker, repoRoot }).ensure(spec.id, [...IMAGE_CATALOG, spec]);
       tempTags.push(tag);
