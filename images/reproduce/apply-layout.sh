@@ -99,7 +99,8 @@ while read -r op a b c d; do
     chmod) p=$(resolved "$a"); m=$(mode "$b"); chmod "$m" -- "$p" ;;
     adduser) id -u "$user_name" >/dev/null 2>&1 || useradd -m -u 1000 "$user_name" ;;
     own) p=$(resolved "$a"); chown -R "$user_name:" -- "$p" ;;
-    setenv) k=$(reg_key "$a"); n=$(var_name "$b"); v=$(dec "$c"); wine_reg add "$k" /v "$n" /t REG_EXPAND_SZ /d "$v" /f; wine_used=1 ;;
+    # REG_SZ, not REG_EXPAND_SZ: a snapshot's values are already expanded, and a literal %X% in one must stay so.
+    setenv) k=$(reg_key "$a"); n=$(var_name "$b"); v=$(dec "$c"); wine_reg add "$k" /v "$n" /t REG_SZ /d "$v" /f; wine_used=1 ;;
     unsetenv) k=$(reg_key "$a"); n=$(var_name "$b"); wine_reg delete "$k" /v "$n" /f || true; wine_used=1 ;;
     '') ;;
     *) die "unknown operation at line $line_no" ;;

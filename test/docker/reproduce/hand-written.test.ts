@@ -78,4 +78,22 @@ describe.concurrent('reproducing snapshots from other systems', () => {
     expect(await t.lstat('/pwned')).toBeNull();
     expect(await t.lstat('/pwned2')).toBeNull();
   });
+
+  it("sets hostile Windows variables in Wine's registry exactly: cmd reads them back, nothing runs, %VAR% stays literal", async () => {
+    const facts = await handWritten('windows-msi-private-proxy');
+    // reg.exe re-parses a command line: quotes, a trailing backslash, switches and cmd metacharacters must stay data.
+    const hostile = {
+      GOFLAGS: 'a"b ^& echo x > C:\\pwned.txt | more %PATH% !x! \'q\'',
+      GONOSUMDB: '" /t REG_DWORD /d 1 /f',
+      GOPRIVATE: 'C:\\dir\\',
+      GOPROXY: '%SystemRoot%\\x',
+    };
+    facts.env = { ...facts.env, ...hostile };
+    const { scenario } = await reproduce(facts, 'hand-hostile-win-env');
+    const image = await wine.prepare(scenario);
+    await using t = await wine.start(scenario, image);
+    const env = await t.environment();
+    expect({ GOFLAGS: env.GOFLAGS, GONOSUMDB: env.GONOSUMDB, GOPRIVATE: env.GOPRIVATE, GOPROXY: env.GOPROXY }).toEqual(hostile);
+    expect(await t.lstat('C:\\pwned.txt')).toBeNull();
+  });
 });
