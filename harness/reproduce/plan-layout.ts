@@ -125,9 +125,8 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
   const base = chooseBaseImage(platform, gccgo ? [] : versions, { gccgo, cc: !!facts.cc?.path });
   const primary = facts.goroot?.binary?.go?.version ?? binaryVersions[0] ?? versions[0] ?? null;
   const releases: ReleaseChoice[] = [];
-  /** The release that stands in for `version` at `at` (the nearest, or the given tree), recorded once per place. */
-  const sourceFor = (at: string, version: string | null, tree = nearestTree(base, version ?? primary)): BaseImageLayout['trees'][number] | null => {
-    const src = tree;
+  const sourceFor = (at: string, version: string | null): BaseImageLayout['trees'][number] | null => {
+    const src = nearestTree(base, version ?? primary);
     if (!src) return null;
     if (!releases.some((r) => canon(r.path) === canon(at))) {
       const exact = version === src.version;
@@ -140,6 +139,15 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
   if (gccgo && !base.gccgo) limit('gccgo is not reproduced');
   if (platform === 'linux' && gccgo && facts.candidates.some((c) => c.identity?.gccgo && c.realpath && !base.files.some((f) => canon(f) === canon(c.realpath!))))
     limit(`gccgo lives elsewhere in the snapshot than in the gccgo image (${base.files.join(', ')})`);
+
+  // The tree behind a go binary: one of the base's own when the binary lies inside it, even where no GOROOT or
+  // inventory entry names it (go env failed: a stub in front, as in hostile-spawn).
+  for (const c of facts.candidates) {
+    const last = c.hops.at(-1);
+    const real = c.realpath ?? last?.path;
+    const baseTree = last?.type === 'file' && real ? base.trees.find((t) => inside(real, t.path)) : undefined;
+    if (baseTree) addTree(baseTree.path, c.identity?.go?.version ?? null);
+  }
 
   // 1. Trees: keep the base's own where the snapshot has them, copy a release to every other place.
   const g = facts.goroot;
@@ -214,13 +222,7 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
     const real = c.realpath ?? last.path;
     const mode = last.mode ?? 0o755;
     const id = c.identity;
-    // A go inside one of the base's own trees is that tree's: keep it (even when no GOROOT in the snapshot names it).
-    const baseTree = base.trees.find((t) => inside(real, t.path));
-    if (baseTree) {
-      kept.add(canon(baseTree.path));
-      sourceFor(baseTree.path, id?.go?.version ?? null, baseTree);
-    }
-    const inTree = !!baseTree || [...trees.values()].some((t) => inside(real, t.path)) || (!!gRoot && gorootIsTree && inside(real, gRoot));
+    const inTree = [...trees.values()].some((t) => inside(real, t.path)) || (!!gRoot && gorootIsTree && inside(real, gRoot));
     const inBase = base.files.some((f) => canon(f) === canon(real));
     const isGoCommand = !!id?.go && (id.go.path === 'cmd/go' || id.go.path === null) && !id.gccgo;
     const damaged = !!id && id.problems.length > 0 && ['elf', 'macho', 'pe'].includes(id.format);
