@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,9 +110,16 @@ describe('verifyInside, on this machine (LocalTransport)', () => {
   }
 
   it('gives the same report as the engine run in process, and removes its copy', async () => {
-    await using t = new Watched();
+    // A PATH of our own: the host's own Go (if any) would make this a slow, load-dependent build test, not a unit test.
+    const bin = path.join(work, 'stub-bin');
+    await mkdir(bin, { recursive: true });
+    await writeFile(path.join(bin, 'go'), '#!/bin/sh\necho go version go1.22.5 linux/amd64\n', { mode: 0o755 });
+    const env = { ...process.env, PATH: `${bin}:/usr/bin:/bin` };
+    await using t = new Watched(env);
     const inside = await verifyInside(t);
-    const direct = buildReport(await collectFacts(new LocalTransport()));
+    const direct = buildReport(await collectFacts(new LocalTransport(env)));
+    expect(direct.verdict).toBe('broken');
+    expect(direct.findings.map((f) => f.code)).toContain('GO_STUB');
     expect(inside.verdict).toBe(direct.verdict);
     expect(inside.findings.map((f) => f.code)).toEqual(direct.findings.map((f) => f.code));
     await expect(stat(t.dirs[0]!)).rejects.toThrow(/ENOENT/);
