@@ -9,6 +9,19 @@ export interface GoBuildInfo {
   mainModule: string | null;
   /** "build\tKEY=VALUE" lines: -trimpath, -compiler, CGO_ENABLED, GOOS, GOARCH, vcs... */
   buildSettings: Record<string, string>;
+  /** The "mod" line whole (version "(devel)" for a build inside the module's own tree), with its "=>" replacement; absent when there is none. */
+  main?: GoModule;
+  /** Every "dep" line, in order, each with its "=>" replacement; absent when there are none. */
+  deps?: GoModule[];
+}
+
+/** One module of a binary's build info, as runtime/debug.Module has it. */
+export interface GoModule {
+  path: string;
+  version: string;
+  /** The go.sum hash (`h1:...`); "" when none was recorded (a replacement by a directory, a main module). */
+  sum: string;
+  replace?: GoModule;
 }
 
 export type BinaryProblem =

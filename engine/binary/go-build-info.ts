@@ -1,5 +1,5 @@
 import type { AddressMap } from './address-map.js';
-import type { GoBuildInfo } from './binary-identity.js';
+import type { GoBuildInfo, GoModule } from './binary-identity.js';
 import { ByteView } from './byte-view.js';
 
 export const BUILD_INFO_MAGIC = new Uint8Array([0xff, ...new TextEncoder().encode(' Go buildinf:')]);
@@ -214,14 +214,25 @@ function findFramedModinfo(view: ByteView): string | null {
 }
 
 /** The subset of runtime/debug.ParseBuildInfo a verifier needs: https://github.com/golang/go/blob/master/src/runtime/debug/mod.go */
+// The module lines as runtime/debug.ParseBuildInfo reads them: https://github.com/golang/go/blob/master/src/runtime/debug/mod.go
 export function parseModinfo(version: string, modinfo: string): GoBuildInfo {
   const info: GoBuildInfo = { version, path: null, mainModule: null, buildSettings: {} };
+  let last: GoModule | null = null;
   for (const line of modinfo.split('\n')) {
     if (line.startsWith('path\t')) {
       info.path = line.slice(5);
-    } else if (line.startsWith('mod\t')) {
-      const modulePath = line.slice(4).split('\t')[0];
-      if (modulePath) info.mainModule = modulePath;
+    } else if (line.startsWith('mod\t') || line.startsWith('dep\t')) {
+      last = moduleLine(line.slice(4).split('\t'));
+      if (last && line.startsWith('mod\t')) {
+        info.main = last;
+        if (last.path) info.mainModule = last.path;
+      } else if (last) {
+        (info.deps ??= []).push(last);
+      }
+    } else if (line.startsWith('=>\t')) {
+      const elem = line.slice(3).split('\t');
+      if (last && elem.length === 3) last.replace = { path: elem[0]!, version: elem[1]!, sum: elem[2]! };
+      last = null;
     } else if (line.startsWith('go\t')) {
       if (!info.version) info.version = line.slice(3);
     } else if (line.startsWith('build\t')) {
@@ -230,6 +241,11 @@ export function parseModinfo(version: string, modinfo: string): GoBuildInfo {
     }
   }
   return info;
+}
+
+function moduleLine(elem: string[]): GoModule | null {
+  if (elem.length !== 2 && elem.length !== 3) return null;
+  return { path: elem[0]!, version: elem[1]!, sum: elem[2] ?? '' };
 }
 
 function parseBuildSetting(kv: string): [string, string] | null {

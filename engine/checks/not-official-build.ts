@@ -7,7 +7,10 @@ export const notOfficialBuild: Check = (facts) => {
   const v = view(facts);
   const id = v.toolchainBinary ?? (v.isGccgo ? v.go?.identity : null);
   if (!id?.go) return [];
-  const deviations = releaseBuildDeviations(id.go);
+  // Strict: every real release build seen (go.dev's 1.26.8 and the module proxy's 1.27.3, Debian's 1.21 to 1.27) carries
+  // make.bash's -gcflags beside -trimpath; `go build -trimpath cmd/go` does not. Debian's and go.dev's build info are
+  // byte-for-byte alike, so build info cannot tell those two apart: the package database (provenance) does.
+  const deviations = releaseBuildDeviations(id.go, { strict: true });
   if (deviations.length === 0) return [];
   const path = (v.toolchainBinary && !v.isGoCommandBinary ? facts.goroot?.binaryPath : v.go?.realpath) ?? v.go?.path ?? 'go';
   const settings = Object.entries(id.go.buildSettings)

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { BinaryFormat, BinaryIdentity, BinarySignature } from '../binary/binary-identity.js';
+import type { BinaryFormat, BinaryIdentity, BinarySignature, GoModule } from '../binary/binary-identity.js';
 import { identifyBinary } from '../binary/identify-binary.js';
 import { DEFAULT_LIMITS } from '../probes/probe-context.js';
 import { UsageError } from './usage-error.js';
@@ -11,7 +11,16 @@ export interface InspectResult {
   format: BinaryFormat;
   os: string | null;
   arch: string | null;
-  go: { version: string; path: string | null; mainModule: string | null; buildSettings: Record<string, string> } | null;
+  go: {
+    version: string;
+    path: string | null;
+    mainModule: string | null;
+    /** The "mod" line as `go version -m` prints it: path, version, sum, replacement; null when there is none. */
+    main: GoModule | null;
+    /** Every "dep" line, with its "=>" replacement, in the binary's order. */
+    deps: GoModule[];
+    buildSettings: Record<string, string>;
+  } | null;
   signature: BinarySignature;
   problems: string[];
   bits: 32 | 64 | null;
@@ -77,7 +86,9 @@ function fromIdentity(file: string, id: BinaryIdentity): InspectResult {
     format: id.format,
     os: id.os,
     arch: id.arch,
-    go: id.go ? { version: id.go.version, path: id.go.path, mainModule: id.go.mainModule, buildSettings: id.go.buildSettings } : null,
+    go: id.go
+      ? { version: id.go.version, path: id.go.path, mainModule: id.go.mainModule, main: id.go.main ?? null, deps: id.go.deps ?? [], buildSettings: id.go.buildSettings }
+      : null,
     signature: orderedSignature(id.signature ?? NO_SIGNATURE),
     problems: id.problems,
     bits: id.bits,
@@ -112,6 +123,11 @@ function describeSignature(s: BinarySignature): string {
   return `${kind}, ${verdict}${details.length ? ` (${details.join('; ')})` : ''}`;
 }
 
+function moduleLines(word: string, m: GoModule): string[] {
+  const line = `  ${word}\t${m.path}\t${m.version}${m.replace ? '' : `\t${m.sum}`}`.trimEnd();
+  return m.replace ? [line, `  =>\t${m.replace.path}\t${m.replace.version}\t${m.replace.sum}`.trimEnd()] : [line];
+}
+
 export function renderInspect(r: InspectResult): string {
   const lines: string[] = [];
   if (r.error) return `${r.file}: cannot read: ${r.error}\n`;
@@ -126,6 +142,9 @@ export function renderInspect(r: InspectResult): string {
       .filter(([k]) => k !== 'DefaultGODEBUG')
       .map(([k, v]) => (v === 'true' && k.startsWith('-') ? k : `${k}=${v}`));
     lines.push(`  go: ${r.go.version || '(version unreadable)'}${r.gccgo ? ' (gccgo)' : ''}, ${r.go.path ?? '?'}${r.go.mainModule ? ` in ${r.go.mainModule}` : ''}`);
+    // The module lines as `go version -m` prints them (mod, dep, => with version and sum).
+    if (r.go.main) lines.push(...moduleLines('mod', r.go.main));
+    for (const dep of r.go.deps) lines.push(...moduleLines('dep', dep));
     if (settings.length) lines.push(`  build: ${settings.join(' ')}`);
   } else if (r.format !== 'script' && r.format !== 'unknown') {
     lines.push('  go: no Go build info');

@@ -10,7 +10,7 @@ import * as tar from 'tar';
 
 import { IMAGE_CATALOG } from './image-catalog.js';
 import { ImageBuildError } from './image-build-error.js';
-import type { DockerfileImageSpec, ImageSpec, RootfsImageSpec } from './image-spec.js';
+import type { DockerfileImageSpec, HostTreeImageSpec, ImageSpec, RootfsImageSpec } from './image-spec.js';
 
 /** Bump when the way tags are derived changes, so every image is rebuilt under the new scheme. */
 export const TAG_SCHEME_VERSION = 1;
@@ -168,6 +168,7 @@ export class ImageBuilder {
     this.#onBuild?.({ imageId: spec.id, tag, phase: 'start' });
     try {
       if (spec.kind === 'dockerfile') await this.#buildDockerfile(spec, tag, hash, parentTag!, stageTags);
+      else if (spec.kind === 'host-tree') await this.#importHostTree(spec, tag);
       else await this.#buildRootfs(spec, tag);
       if (!(await this.exists(tag))) {
         throw new ImageBuildError(spec.id, `the build reported success but ${tag} does not exist`, []);
@@ -192,13 +193,14 @@ export class ImageBuilder {
   async #buildDockerfile(spec: DockerfileImageSpec, tag: string, hash: string, parentTag: string, stageTags: Record<string, string>): Promise<void> {
     const log = new BuildLog(spec.id, this.#onProgress);
     const context = this.#resolve(spec.dir);
+    const hostArgs = await readHostGoEnv(spec);
     let stream: NodeJS.ReadableStream;
     try {
       const pack = tar.c({ cwd: context, portable: true }, ['.']);
       stream = await this.#docker.buildImage(Readable.from(pack), {
         t: tag,
         networkmode: spec.network ?? 'host',
-        buildargs: { ...spec.buildArgs, ...stageTags, BASE: parentTag },
+        buildargs: { ...spec.buildArgs, ...hostArgs, ...stageTags, BASE: parentTag },
         labels: { [IMAGE_ID_LABEL]: spec.id, [INPUTS_HASH_LABEL]: hash },
         rm: true,
         forcerm: true,
@@ -229,6 +231,25 @@ export class ImageBuilder {
       );
     });
     if (buildError !== undefined) throw new ImageBuildError(spec.id, buildError, log.tail());
+  }
+
+  /** `tar -C PATH -c . | docker import - TAG`, owners kept as numbers (a release tree is root's). */
+  async #importHostTree(spec: HostTreeImageSpec, tag: string): Promise<void> {
+    const log = new BuildLog(spec.id, this.#onProgress);
+    const [repo, version] = tag.split(':') as [string, string];
+    try {
+      const pack = tar.c({ cwd: spec.path, portable: false, noMtime: false }, ['.']);
+      const stream = await this.#docker.importImage(Readable.from(pack), { repo, tag: version });
+      await new Promise<void>((resolve, reject) => {
+        this.#docker.modem.followProgress(stream, (error: Error | null) => (error ? reject(error) : resolve()), (event: BuildEvent) => {
+          if (typeof event.status === 'string') log.write(`${event.status}\n`);
+        });
+      });
+    } catch (error) {
+      log.flush();
+      throw new ImageBuildError(spec.id, `importing ${spec.path} failed: ${errorMessage(error)}`, log.tail(), { cause: error });
+    }
+    log.flush();
   }
 
   async #buildRootfs(spec: RootfsImageSpec, tag: string): Promise<void> {
@@ -267,6 +288,8 @@ export class ImageBuilder {
     if (spec.kind === 'rootfs') {
       frame(h, 'build.sh', await readFile(this.#resolve(ROOTFS_BUILD_SCRIPT)));
       frame(h, 'suite', spec.suite);
+    } else if (spec.kind === 'host-tree') {
+      await hashTree(h, spec.path, { contents: false });
     } else {
       frame(h, 'parent', (await this.#inputsHash(spec.from, specs, [...chain, id])).tag);
       for (const [arg, stage] of Object.entries(spec.stages ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)))
@@ -334,7 +357,11 @@ function frame(h: Hash, label: string, value: string | Buffer): void {
   h.update(bytes);
 }
 
-async function hashTree(h: Hash, root: string): Promise<void> {
+/**
+ * Every entry's relative path, type, executable bit and contents or link target. `contents: false` (a host tree of
+ * hundreds of MB, hashed on every tag lookup) frames each file's size and mtime instead of its bytes.
+ */
+async function hashTree(h: Hash, root: string, { contents = true } = {}): Promise<void> {
   const rootStat = await lstat(root).catch((error: unknown) => {
     throw new Error(`image context ${root} is not readable: ${errorMessage(error)}`);
   });
@@ -355,7 +382,7 @@ async function hashTree(h: Hash, root: string): Promise<void> {
     const exec = (stat.mode & 0o111) !== 0 ? 'x' : '-';
     if (stat.isSymbolicLink()) frame(h, `link ${relative}`, await readlink(full));
     else if (stat.isDirectory()) frame(h, `dir ${relative}`, '');
-    else if (stat.isFile()) frame(h, `file ${exec} ${relative}`, await readFile(full));
+    else if (stat.isFile()) frame(h, `file ${exec} ${relative}`, contents ? await readFile(full) : `${stat.size} ${stat.mtimeMs}`);
     else throw new Error(`image context ${root} contains ${relative}, which is neither file, directory nor symlink`);
   }
 }
@@ -370,6 +397,18 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** The spec's `hostGoEnv` variables as the host's `go env` prints them (one line each, in order). */
+async function readHostGoEnv(spec: DockerfileImageSpec): Promise<Record<string, string>> {
+  const names = spec.hostGoEnv ?? [];
+  if (names.length === 0) return {};
+  const result = await execa('go', ['env', ...names], { reject: false, stdin: 'ignore' });
+  if (result.failed) {
+    throw new ImageBuildError(spec.id, `it needs the host's go env ${names.join(' ')}, but go env failed (${result.shortMessage}): install Go on this host`, []);
+  }
+  const values = result.stdout.split('\n');
+  return Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
 }
 
 function errorMessage(error: unknown): string {

@@ -43,6 +43,14 @@ export const IMAGE_CATALOG: ImageSpec[] = [
   { id: 'wine-go-1.22', kind: 'dockerfile', dir: WINDOWS_GO, from: 'wine', stages: WINDOWS_GO_STAGES, buildArgs: { LAYOUT: '1.22=Go', MACHINE_PATH: 'C:\\Go\\bin', USER_PATH: '%USERPROFILE%\\go\\bin' } },
   // an MSI install of 1.24 over a legacy C:\Go 1.22 that was never removed (only the MSI's dir on PATH)
   { id: 'wine-go-multi', kind: 'dockerfile', dir: WINDOWS_GO, from: 'wine', stages: WINDOWS_GO_STAGES, buildArgs: { LAYOUT: '1.24=Program Files/Go|1.22=Go', MACHINE_PATH: 'C:\\Program Files\\Go\\bin', USER_PATH: '%USERPROFILE%\\go\\bin' } },
+  // This machine's own go.dev release (/usr/local/go, an official build), imported unchanged as a stage to copy from
+  { id: 'go-release-host', kind: 'host-tree', path: '/usr/local/go' },
+  // This host's trust store, for build stages that fetch from the module proxy the host's go reaches
+  { id: 'host-certs', kind: 'host-tree', path: '/etc/ssl/certs' },
+  // that release laid out as the go.dev tarball unpacks, over bookworm-cgo
+  { id: 'go-official', kind: 'dockerfile', dir: 'images/toolchains/go-official', from: 'bookworm-cgo', stages: { GO_RELEASE: 'go-release-host' } },
+  // go-official plus go1.27.3 fetched through GOTOOLCHAIN into the module cache, and golang.org/dl's wrapper of the host's release
+  { id: 'go-official-cache', kind: 'dockerfile', dir: 'images/toolchains/go-official-cache', from: 'go-official', stages: { HOST_CERTS: 'host-certs' }, hostGoEnv: ['GOPROXY', 'GOSUMDB'], buildArgs: { TOOLCHAIN: 'go1.27.3', DL_WRAPPER: 'go1.26.8', DL_VERSION: 'v0.0.0-20260901195035-4393e4265563' } },
   // go-1.27 plus osslsigncode and openssl: binary-identity fixtures cross-built and signed at test time (test/docker/binary)
   { id: 'signing-tools', kind: 'dockerfile', dir: 'images/fixtures/signing-tools', from: 'go-1.27' },
 ];
@@ -62,3 +70,6 @@ export const TOOLCHAIN_IMAGE_IDS: readonly string[] = [
   'gccgo',
   'go-multi',
 ];
+
+/** Ids of the images whose Go is a go.dev release build (this host's /usr/local/go, and what GOTOOLCHAIN fetched). */
+export const OFFICIAL_TOOLCHAIN_IMAGE_IDS: readonly string[] = ['go-official', 'go-official-cache'];

@@ -2,7 +2,7 @@
  * A plain description of one image the harness can build. Specs are data only: the builder
  * derives the image's tag from the spec, its inputs and its parent's tag (see image-builder.ts).
  */
-export type ImageSpec = RootfsImageSpec | DockerfileImageSpec;
+export type ImageSpec = RootfsImageSpec | DockerfileImageSpec | HostTreeImageSpec;
 
 /** A Debian root filesystem made by `images/base/build.sh TAG SUITE` (debootstrap minbase → docker import). */
 export interface RootfsImageSpec {
@@ -10,6 +10,17 @@ export interface RootfsImageSpec {
   kind: 'rootfs';
   /** A Debian suite debootstrap knows, e.g. `bookworm`. */
   suite: string;
+}
+
+/**
+ * A directory of this host imported whole as an image's filesystem (a tar stream into `docker import`), for
+ * Dockerfile images to copy from as a stage: how the machine's own Go release gets into images unchanged.
+ */
+export interface HostTreeImageSpec {
+  id: string;
+  kind: 'host-tree';
+  /** An absolute path on the host, e.g. `/usr/local/go`. */
+  path: string;
 }
 
 /** A Dockerfile built on top of another catalog image. The Dockerfile starts `ARG BASE` / `FROM ${BASE}`. */
@@ -25,4 +36,10 @@ export interface DockerfileImageSpec {
   stages?: Record<string, string>;
   /** The build's network: the host's by default (apt reaches the archive); `none` for a layer made from untrusted input. */
   network?: 'host' | 'none';
+  /**
+   * `go env` variables read from the host's go when the build starts and passed as build arguments of the same
+   * name (GOPROXY, GOSUMDB: a host build reaches the module proxy the host uses). Not part of the tag, like the
+   * apt mirror: they say where modules come from, and go verifies what it fetches.
+   */
+  hostGoEnv?: string[];
 }

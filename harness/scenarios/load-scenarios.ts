@@ -62,6 +62,8 @@ export function parseScenario(file: string, text: string): Scenario {
     breaks: str(r.breaks, 'breaks'),
     platform: platform as Scenario['platform'],
     seenAt: r.seenAt === undefined ? [] : strs(r.seenAt, 'seenAt'),
+    ...(r.emulated === undefined ? {} : { emulated: str(r.emulated, 'emulated') }),
+    ...(r.installs === undefined ? {} : { installs: strs(r.installs, 'installs') }),
     image: { from: str(image.from, 'image.from'), dockerfile, ...(image.network === 'none' ? { network: 'none' as const } : {}) },
     expect: {
       verdict: verdict as Scenario['expect']['verdict'],

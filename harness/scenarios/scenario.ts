@@ -9,6 +9,13 @@ export interface Scenario {
   /** The OS the environment is: a linux scenario runs in containers and VMs, a windows one under Wine. */
   platform: 'linux' | 'windows';
   seenAt: string[];
+  /**
+   * Set when a program in the environment is a stand-in written by us rather than the real one: why the real one
+   * could not be had (no registry serves it). Left out when every program in it is the real thing.
+   */
+  emulated?: string;
+  /** The real manager or tool installed by name: `go-module:PATH@VERSION`, `npm:NAME@VERSION` or `deb:NAME=VERSION`. */
+  installs?: string[];
   /** `network: 'none'` builds the layer offline (every reproduced scenario's: its layer comes from a user's snapshot). */
   image: { from: string; dockerfile?: string; network?: 'none' };
   expect: {

@@ -45,4 +45,18 @@ describe('the scenario corpus', async () => {
     for (const s of scenarios.filter((x) => x.image.dockerfile))
       await expect(fs.stat(path.join(repoRoot, s.image.dockerfile!, 'Dockerfile'))).resolves.toBeTruthy();
   });
+
+  it('labels every scenario whose layer ships a stand-in of a version manager as emulated, with the reason', async () => {
+    // A layer that copies in a program named after a manager (./asdf, ./goenv) or says it is a stand-in is ours, not the real one.
+    const unlabelled: string[] = [];
+    for (const s of scenarios.filter((x) => x.image.dockerfile)) {
+      const dir = path.join(repoRoot, s.image.dockerfile!);
+      const files = await fs.readdir(dir);
+      const dockerfile = await fs.readFile(path.join(dir, 'Dockerfile'), 'utf8');
+      const standIn = files.some((f) => /^(asdf|goenv|gvm|g|goup|gobrew|mise)$/.test(f)) || /stand-in|emulat(ed|ion) of/i.test(dockerfile);
+      if (standIn && !s.emulated) unlabelled.push(s.id);
+    }
+    expect(unlabelled).toEqual([]);
+    for (const s of scenarios.filter((x) => x.emulated)) expect(s.emulated!.length, s.id).toBeGreaterThan(40);
+  });
 });

@@ -35,6 +35,8 @@ describe('parseModinfo', () => {
       version: 'go1.21.0',
       path: 'example.com/tool/cmd/x',
       mainModule: 'example.com/tool',
+      main: { path: 'example.com/tool', version: 'v1.2.3', sum: 'h1:xyz=' },
+      deps: [{ path: 'golang.org/x/sys', version: 'v0.1.0', sum: 'h1:abc=', replace: { path: '../sys', version: '(devel)', sum: '' } }],
       buildSettings: {
         '-ldflags': '-X "main.v=1 2"',
         'weird=key': 'raw value',

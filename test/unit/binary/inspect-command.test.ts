@@ -62,7 +62,7 @@ describe('goverity inspect', () => {
     const bytes = await signMachO(buildMachO64({ cpuType: CPU_TYPE_ARM64, codeSignature: true }), { identifier: 'go', adhoc: true });
     bytes[0x1010] = bytes[0x1010]! ^ 1;
     const text = renderInspect(await inspectFile(put('tampered', bytes)));
-    expect(text).toMatch(/^.*tampered: Mach-O, darwin\/arm64, 64-bit\n  go: go1\.22\.12, cmd\/go\n  build: .*-trimpath.*\n  signature: ad-hoc, INVALID \(identifier go; CDHash [0-9a-f]{40}\)\n    1 of 3 code page hashes \(sha256\) do not match: the bytes changed after signing, first at page 1 \(offset 4096\)\n$/);
+    expect(text).toMatch(/^.*tampered: Mach-O, darwin\/arm64, 64-bit\n  go: go1\.22\.12, cmd\/go\n  dep\tgolang\.org\/x\/mod\tv0\.14\.0\th1:abc=\n  build: .*-trimpath.*\n  signature: ad-hoc, INVALID \(identifier go; CDHash [0-9a-f]{40}\)\n    1 of 3 code page hashes \(sha256\) do not match: the bytes changed after signing, first at page 1 \(offset 4096\)\n$/);
   });
 
   it('asks for at least one file', async () => {

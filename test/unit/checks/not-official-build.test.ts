@@ -37,6 +37,16 @@ describe('not-official-build (NOT_OFFICIAL_BUILD)', () => {
     for (const name of GENUINE_FIXTURES) expect(notOfficialBuild(loadSnapshot(name)), name).toEqual([]);
   });
 
+  it("fires for a go command rebuilt with go build -trimpath: a release's cmd/go also carries make.bash's -gcflags", () => {
+    const s = withSettings('linux-debian-no-cc', (b) => {
+      delete b['-gcflags'];
+    });
+    const f = only(notOfficialBuild(s), 'NOT_OFFICIAL_BUILD');
+    expect(f.message).toBe(
+      "/usr/lib/go-1.22/bin/go (go1.22.12) was not built the way Go releases are: built without make.bash's -gcflags=cmd/...=-dwarf=false (by go build or go install, not by cmd/dist).",
+    );
+  });
+
   it('does not ask -trimpath of releases older than Go 1.21 (they were built without it)', () => {
     expect(notOfficialBuild(loadSnapshot('linux-debian-golang-go'))).toEqual([]);
   });

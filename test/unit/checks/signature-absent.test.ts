@@ -8,7 +8,7 @@ const adhoc: BinarySignature = { kind: 'adhoc', valid: true, signer: null, ident
 
 /**
  * A snapshot from an engine that reads signatures: the go binary's and GOROOT's go carry `sig`, and the build
- * info make.bash writes for a release (the hand-written fixtures leave out its -gcflags).
+ * info make.bash writes for a release (-gcflags), or with `gcflags: null` the build info `go build -trimpath` writes.
  */
 function signed(name: string, sig: BinarySignature, gcflags: string | null = 'cmd/...=-dwarf=false') {
   return variant(loadSnapshot(name), (d) => {
@@ -16,6 +16,7 @@ function signed(name: string, sig: BinarySignature, gcflags: string | null = 'cm
       if (!id) continue;
       id.signature = sig;
       if (id.go && gcflags) id.go.buildSettings['-gcflags'] = gcflags;
+      else if (id.go) delete id.go.buildSettings['-gcflags'];
     }
   });
 }
