@@ -21,8 +21,8 @@ export interface SelectionInput {
 }
 
 export type Selection =
-  /** No selection happens: module mode off, or no GOTOOLCHAIN anywhere (a go.env without the line). */
-  | { kind: 'skipped'; why: 'gopath-mode' | 'gotoolchain-unset' }
+  /** No selection happens: module mode off, a go before 1.21, or no GOTOOLCHAIN anywhere (a go.env without the line). */
+  | { kind: 'skipped'; why: 'gopath-mode' | 'gotoolchain-unset' | 'before-go1.21' }
   /** go stops with go's own message before running anything. */
   | { kind: 'invalid'; message: string }
   | {
@@ -48,6 +48,8 @@ export type Selection =
  */
 export function selectToolchain(input: SelectionInput): Selection {
   if (!input.moduleMode) return { kind: 'skipped', why: 'gopath-mode' };
+  // Toolchain switching arrived in Go 1.21; older go commands (and gccgo's "unknown") ignore GOTOOLCHAIN.
+  if (!isValidGoVersion(input.local) || compareGoVersions(input.local, '1.21') < 0) return { kind: 'skipped', why: 'before-go1.21' };
   const raw = input.gotoolchain;
   if (raw === '') return { kind: 'skipped', why: 'gotoolchain-unset' };
   const localName = `go${input.local}`;
