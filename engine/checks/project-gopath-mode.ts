@@ -1,5 +1,5 @@
 import type { Check } from './finding.js';
-import { projectView } from './project-view.js';
+import { projectView } from '../project/project-view.js';
 import { settingSource } from './toolchain-view.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Check } from './finding.js';
-import { goSaid } from './project-view.js';
-import { failedLoad, LOAD_CAUSES } from './project-load-errors.js';
+import { goSaid } from '../project/project-view.js';
+import { failedLoad, LOAD_CAUSES } from '../project/project-load-errors.js';
 
 /** go.sum does not cover the requirements: go refuses to use a module it cannot check (-mod=readonly, the default). */
 export const projectGosumMissing: Check = (facts) => {

@@ -1,6 +1,6 @@
 import type { Check } from './finding.js';
-import { goSaid } from './project-view.js';
-import { failedLoad, LOAD_CAUSES } from './project-load-errors.js';
+import { goSaid } from '../project/project-view.js';
+import { failedLoad, LOAD_CAUSES } from '../project/project-load-errors.js';
 
 /** go cannot load DIR's packages for a reason no other project check names: quote go and point at the file it blames. */
 export const projectLoadFailed: Check = (facts) => {

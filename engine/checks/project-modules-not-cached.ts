@@ -1,6 +1,6 @@
 import type { Check } from './finding.js';
-import { goSaid } from './project-view.js';
-import { failedLoad, LOAD_CAUSES } from './project-load-errors.js';
+import { goSaid } from '../project/project-view.js';
+import { failedLoad, LOAD_CAUSES } from '../project/project-load-errors.js';
 import { settingSource } from './toolchain-view.js';
 
 /** go.mod and go.sum are fine but required modules are not in the module cache: the first build must download them. */

@@ -1,5 +1,5 @@
 import type { Check } from './finding.js';
-import { allowSwitchFix, fileText, goSaid, gotoolchainText, projectView, releaseFor } from './project-view.js';
+import { allowSwitchFix, fileText, goSaid, gotoolchainText, projectView, releaseFor } from '../project/project-view.js';
 
 /** go's gover.TooNewError: "go.mod requires go >= 1.23 (running go 1.22.12; GOTOOLCHAIN=local)". */
 const TOO_NEW = /(go\.mod|go\.work) requires go >= (\S+) \(running go ([^;)\s]+)([^)]*)\)/;

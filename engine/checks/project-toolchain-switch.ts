@@ -1,5 +1,5 @@
 import type { Check } from './finding.js';
-import { fileText, goSaid, gotoolchainText, projectView } from './project-view.js';
+import { fileText, goSaid, gotoolchainText, projectView } from '../project/project-view.js';
 
 /** In DIR go runs another toolchain than the local one, and it works: genuine, but worth knowing. */
 export const projectToolchainSwitch: Check = (facts) => {

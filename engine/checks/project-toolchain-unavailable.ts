@@ -1,6 +1,6 @@
 import type { Check } from './finding.js';
 import { commandText, ok } from './toolchain-view.js';
-import { fileText, goSaid, gotoolchainText, projectView } from './project-view.js';
+import { fileText, goSaid, gotoolchainText, projectView } from '../project/project-view.js';
 import { SWITCH_ERRORS } from './toolchain-switch-failed.js';
 
 /** The go.mod or go.work selects a toolchain that is neither on PATH nor in the module cache: offline, go cannot switch. */

@@ -1,6 +1,6 @@
 import type { Check } from './finding.js';
-import { goSaid } from './project-view.js';
-import { failedLoad, LOAD_CAUSES } from './project-load-errors.js';
+import { goSaid } from '../project/project-view.js';
+import { failedLoad, LOAD_CAUSES } from '../project/project-load-errors.js';
 import { settingSource } from './toolchain-view.js';
 
 /** Vendor mode (-mod=vendor, or a vendor dir with go ≥ 1.14) without a vendor/modules.txt that matches go.mod. */

@@ -1,5 +1,5 @@
 import type { FactSnapshot } from '../facts/fact-snapshot.js';
-import { projectView } from '../checks/project-view.js';
+import { projectView } from '../project/project-view.js';
 
 /** report@1's `project` object (verify --project DIR): what go build in DIR gets, from the same facts the checks read. */
 export interface ProjectSummary {

@@ -1,9 +1,9 @@
-import type { FactSnapshot } from '../facts/fact-snapshot.js';
+import type { CommandFact, FactSnapshot } from '../facts/fact-snapshot.js';
 import type { ProjectFact } from '../facts/project-fact.js';
 import { governingFile } from '../project/governing-file.js';
 import { isLanguageVersion } from '../project/go-version.js';
 import { selectToolchain, type GoverningFile, type Selection } from '../project/select-toolchain.js';
-import { commandText, ok, parseGoVersionLine, settingSource } from './toolchain-view.js';
+import { commandText, ok, parseGoVersionLine, settingSource } from '../checks/toolchain-view.js';
 
 /** The facts the project checks compare, derived from `verify --project DIR`'s snapshot (pure). */
 export interface ProjectView {
@@ -42,11 +42,17 @@ export function projectView(facts: FactSnapshot): ProjectView | null {
     selection: local !== null ? selectToolchain({ local, gotoolchain: env.GOTOOLCHAIN ?? '', moduleMode, file }) : null,
     gotoolchain,
     runs: ok(p.version ?? undefined) ? parseGoVersionLine(p.version?.stdout) : null,
-    versionText: ok(p.version ?? undefined) ? '' : commandText(p.version ?? undefined),
-    loadText: ok(p.load ?? undefined) ? '' : commandText(p.load ?? undefined),
+    versionText: failureText(p.version),
+    loadText: failureText(p.load),
     goWorksElsewhere: ok(facts.commands.version),
     mode: !moduleMode ? 'gopath' : env.GOWORK && env.GOWORK !== 'off' ? 'workspace' : 'module',
   };
+}
+
+/** What a failed command said ('' when it succeeded or never ran); a silent failure still reads as one. */
+function failureText(c: CommandFact | null): string {
+  if (!c || ok(c)) return '';
+  return commandText(c) || (c.timedOut ? '(timed out)' : '(no output)');
 }
 
 /** `GOTOOLCHAIN=local (environment)`, for messages. */
