@@ -26,6 +26,12 @@ describe('project-toolchain-refused (PROJECT_TOOLCHAIN_REFUSED)', () => {
     expect(f.message).toContain('GOTOOLCHAIN=go1.22.12 (environment) pins that release and forbids switching (no +auto)');
   });
 
+  it('takes GOTOOLCHAIN from go\'s own message when go env did not answer in DIR', () => {
+    const s = projectSnapshot({ goMod: 'module m\n\ngo 1.23.4\n', load: { exitCode: 1, stderr: TOO_NEW } });
+    delete s.project!.env!.GOTOOLCHAIN;
+    expect(only(projectToolchainRefused(s), 'PROJECT_TOOLCHAIN_REFUSED').message).toMatch(/and GOTOOLCHAIN=local \(as go reports\) forbids switching\.$/);
+  });
+
   it('names toolchain default as the reason when the file keeps the default', () => {
     const s = projectSnapshot({ goMod: 'module m\n\ngo 1.23.4\ntoolchain default\n', load: { exitCode: 1, stderr: 'go: go.mod requires go >= 1.23.4 (running go 1.22.12; go.mod sets toolchain default)\n' } });
     expect(only(projectToolchainRefused(s), 'PROJECT_TOOLCHAIN_REFUSED').message).toMatch(/its `toolchain default` line keeps the default toolchain\.$/);
