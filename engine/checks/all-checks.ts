@@ -32,6 +32,14 @@ import { wrapper } from './wrapper.js';
 import { notOfficialBuild } from './not-official-build.js';
 import { signatureAbsent } from './signature-absent.js';
 import { signatureInvalid } from './signature-invalid.js';
+import { projectToolchainRefused } from './project-toolchain-refused.js';
+import { projectToolchainUnavailable } from './project-toolchain-unavailable.js';
+import { projectVendorInconsistent } from './project-vendor-inconsistent.js';
+import { projectGosumMissing } from './project-gosum-missing.js';
+import { projectModulesNotCached } from './project-modules-not-cached.js';
+import { projectLoadFailed } from './project-load-failed.js';
+import { projectGopathMode } from './project-gopath-mode.js';
+import { projectToolchainSwitch } from './project-toolchain-switch.js';
 
 /** Every check, in report order. Adding one: a file, an entry here, a test beside it, a scenario. */
 export const ALL_CHECKS: Check[] = [
@@ -68,4 +76,13 @@ export const ALL_CHECKS: Check[] = [
   signatureInvalid,
   signatureAbsent,
   notOfficialBuild,
+  // verify --project DIR: silent without a project in the snapshot.
+  projectToolchainRefused,
+  projectToolchainUnavailable,
+  projectVendorInconsistent,
+  projectGosumMissing,
+  projectModulesNotCached,
+  projectLoadFailed,
+  projectGopathMode,
+  projectToolchainSwitch,
 ];

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { collectFacts } from '../probes/collect-facts.js';
@@ -17,8 +18,8 @@ export const EXIT = { ready: 0, degraded: 10, broken: 11, absent: 12, usage: 2 }
 const HELP = `goverity: is the Go on this machine real and working?
 
 Usage:
-  goverity verify   [--target T] [--json] [--timeout-ms N] [--online]
-  goverity snapshot [--target T] [--redact|--no-redact] [--timeout-ms N]
+  goverity verify   [--target T] [--json] [--timeout-ms N] [--online] [--project DIR]
+  goverity snapshot [--target T] [--redact|--no-redact] [--timeout-ms N] [--project DIR]
   goverity run      [--scenario GLOB] [--provider LIST|all] [--mode agentless|inside|both]
                     [--concurrency N] [--shard K/N] [--results DIR]
   goverity results merge DIR... --out DIR
@@ -36,7 +37,12 @@ Targets T: ${TARGET_SYNTAX}   (default: local)
 Options:
   --json           print the report as one JSON object (schema goverity/report@1), nothing else
   --timeout-ms N   limit for each quick go command (version, env, tool -V); builds get 9 x N (default 20000)
-  --online         also check that the GOPROXY chain can be reached (off by default: verification is hermetic)
+  --online         also check that the GOPROXY chain can be reached (off by default: verification is hermetic);
+                   with --project, also ask GOPROXY whether it serves the toolchain the project selects
+  --project DIR    also judge the Go that \`go build ./...\` in DIR gets: the go.work/go.mod go and toolchain lines
+                   against GOTOOLCHAIN, whether a toolchain it selects is on PATH or in the module cache, and
+                   module mode (GOPATH mode, vendor/modules.txt, go.sum, uncached modules), with GOPROXY=off and
+                   without writing DIR. A relative DIR is from here (local); other targets take an absolute path.
   --no-redact      snapshot: keep home directories, user and host names, and credentials as they are
                    (--redact, the default, replaces them and lists what it did in the snapshot's redactions)
 
@@ -111,6 +117,7 @@ async function verifyOrSnapshot(command: 'verify' | 'snapshot', args: string[]):
         online: { type: 'boolean', default: false },
         'no-redact': { type: 'boolean', default: false },
         redact: { type: 'boolean', default: true },
+        project: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -122,11 +129,14 @@ async function verifyOrSnapshot(command: 'verify' | 'snapshot', args: string[]):
   const timeout = o['timeout-ms'] === undefined ? undefined : Number(o['timeout-ms']);
   if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 100)) throw new UsageError(`--timeout-ms takes a whole number of milliseconds ≥ 100, not "${o['timeout-ms']}"`);
 
+  const project = o.project === undefined ? undefined : projectDir(o.project, o.target!);
   await using transport = await openInterruptibly(o.target!);
   const facts = await collectFacts(transport, {
     online: o.online,
+    project,
     limits: timeout ? { commandTimeoutMs: timeout, buildTimeoutMs: timeout * 9 } : {},
   });
+  if (facts.project && !facts.project.exists) throw new UsageError(`--project ${project}: no such directory on ${facts.target} (give a directory that holds the project)`);
   if (command === 'snapshot') {
     const out = o['no-redact'] ? facts : redactSnapshot(facts);
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
@@ -136,6 +146,14 @@ async function verifyOrSnapshot(command: 'verify' | 'snapshot', args: string[]):
   if (o.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   else process.stdout.write(renderText(report, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
   return EXIT[report.verdict];
+}
+
+/** --project DIR: relative to this directory for the local target; another target has no working directory of ours. */
+function projectDir(dir: string, target: string): string {
+  if (dir === '') throw new UsageError('--project takes a directory (try --project .)');
+  if (target === 'local') return path.resolve(dir);
+  if (path.posix.isAbsolute(dir) || path.win32.isAbsolute(dir)) return dir;
+  throw new UsageError(`--project ${dir}: give an absolute path inside ${target} (a relative one only works with --target local)`);
 }
 
 /** Ctrl-C or SIGTERM mid-verification still disposes the target (a docker-image container is removed). */

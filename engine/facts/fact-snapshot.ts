@@ -1,5 +1,6 @@
 import type { BinaryIdentity } from '../binary/binary-identity.js';
 import type { ExecResult, FileType, Platform } from '../transport/transport.js';
+import type { ProjectFact } from './project-fact.js';
 
 export const FACTS_SCHEMA = 'goverity/facts@1';
 
@@ -118,6 +119,8 @@ export interface FactSnapshot {
   managers: ManagerFact[];
   toolchains: ToolchainFact[];
   online: { proxy: OnlineCheck[]; sumdb: OnlineCheck | null } | null;
+  /** `verify --project DIR` only: the toolchain and module mode go build would get in DIR. */
+  project?: ProjectFact | null;
   probeErrors: ProbeError[];
   timings: Record<string, number>;
   redactions: string[];

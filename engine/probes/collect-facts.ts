@@ -12,10 +12,13 @@ import { probeInventory } from './inventory-probe.js';
 import { probePackageOwner } from './package-owner-probe.js';
 import { probeOnline } from './online-probe.js';
 import { probeLaterGo } from './later-go-probe.js';
+import { probeProject } from './project-probe.js';
 
 export interface CollectOptions {
   limits?: Partial<ProbeLimits>;
   online?: boolean;
+  /** verify --project DIR: also judge the toolchain and module mode go build gets in DIR (a path on the target). */
+  project?: string;
 }
 
 /** Runs every probe against a target and returns the plain fact snapshot; independent probes run concurrently. */
@@ -66,6 +69,9 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     parseEnvFile(userEnvFile?.content).GOROOT ||
     (first?.realpath ? ctx.paths.dirname(ctx.paths.dirname(first.realpath)) : null);
 
+  const projectP = options.project
+    ? guarded(ctx, 'project', null, () => timed('project', () => probeProject(ctx, options.project!, first?.path ?? null, rest?.tmp ?? null, throwawayState(ctx, rest?.tmp ?? null))))
+    : undefined;
   const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online] = await Promise.all([
     gorootPath ? guarded(ctx, 'goroot', null, () => timed('goroot', () => probeGoroot(ctx, gorootPath, goEnv?.GOTOOLDIR || null))) : null,
     gorootPath ? guarded(ctx, 'goroot-env-file', null, () => readEnvFile(ctx, ctx.paths.join(gorootPath, 'go.env'))) : null,
@@ -77,6 +83,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     rest ? timed('build', () => rest.builds) : null,
     first && rest?.tmp ? guarded(ctx, 'later-go', undefined, () => timed('laterGo', () => probeLaterGo(ctx, candidates, first, rest.tmp!, throwawayState(ctx, rest.tmp)))) : null,
   ]);
+  const project = await projectP;
   const tmp = await tmpP;
   if (tmp) await transport.removeTree(tmp).catch(() => undefined);
 
@@ -100,6 +107,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     managers: inventory.managers,
     toolchains: inventory.toolchains,
     online,
+    ...(project === undefined ? {} : { project }),
     probeErrors: ctx.errors,
     timings,
     redactions: [],

@@ -4,6 +4,7 @@ import type { FactSnapshot } from '../facts/fact-snapshot.js';
 import { settingSource, view } from '../checks/toolchain-view.js';
 import { decideVerdict, type Verdict } from '../verdict/decide-verdict.js';
 import { deriveProvenance, type Provenance } from '../verdict/derive-provenance.js';
+import { summarizeProject, type ProjectSummary } from './project-summary.js';
 
 export const REPORT_SCHEMA = 'goverity/report@1';
 
@@ -16,6 +17,8 @@ export interface Report {
   go: { path: string; resolved: string | null; version: string | null; goroot: string | null; chain: string[] } | null;
   findings: Finding[];
   timings: { totalMs: number } & Record<string, number>;
+  /** verify --project DIR only (docs/contract.md). */
+  project?: ProjectSummary | null;
 }
 
 /** Pure: snapshot → findings → verdict. A check that throws becomes a finding, never a crash. */
@@ -48,5 +51,6 @@ export function buildReport(facts: FactSnapshot, checks: Check[] = ALL_CHECKS): 
       : null,
     findings,
     timings: { ...facts.timings, totalMs: facts.timings.totalMs ?? 0 },
+    ...(facts.project === undefined ? {} : { project: summarizeProject(facts) }),
   };
 }

@@ -75,6 +75,8 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
   const limit = (s: string) => {
     if (!limits.includes(s)) limits.push(s);
   };
+  // A snapshot taken with --project describes the project's go commands, not its files: the project is not rebuilt.
+  if (facts.project) limit(`the project ${facts.project.dir} (verify --project) is not reproduced: only the environment is`);
   const canon = (x: string): string => {
     if (windows) return p.normalize(x).toLowerCase().replace(/\\+$/, '');
     let c = path.posix.normalize(x).replace(/\/+$/, '') || '/';

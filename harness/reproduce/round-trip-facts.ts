@@ -72,7 +72,8 @@ export async function roundTripFacts(
   facts: FactSnapshot,
   opts: { reproducedOn: Provider; repoRoot: string; root: string; id: string },
 ): Promise<RoundTrip> {
-  const original = judgementOf(buildReport(facts));
+  // A reproduction recreates the environment, not a --project directory (a limit it lists): judge the environment alone.
+  const original = judgementOf(buildReport({ ...facts, project: undefined }));
   const snapshotFile = path.join(opts.root, `${opts.id}.snapshot.json`);
   await fs.writeFile(snapshotFile, JSON.stringify(redactSnapshot(facts), null, 2));
   const { layer, scenarioFile } = await reproduceSnapshot({ snapshotFile, id: opts.id, repoRoot: opts.repoRoot, root: opts.root });

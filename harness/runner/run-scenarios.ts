@@ -77,8 +77,8 @@ export async function runScenario(provider: Provider, s: Scenario, hooks: RunHoo
     let report;
     try {
       report = await step('verify', 'verifyMs', async () => {
-        if (mode === 'inside') return verifyInside(transport);
-        const facts = await collectFacts(transport);
+        if (mode === 'inside') return verifyInside(transport, { project: s.project });
+        const facts = await collectFacts(transport, { project: s.project });
         hooks.onFacts?.(s.id, label, facts);
         return buildReport(facts);
       });

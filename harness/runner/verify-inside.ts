@@ -29,6 +29,8 @@ export interface InsideOptions {
    * dozen commands at most, mostly concurrent: 15 minutes is only reached when the engine itself hangs.
    */
   timeoutMs?: number;
+  /** A project directory in the target, passed on as --project. */
+  project?: string;
 }
 
 /**
@@ -67,7 +69,7 @@ export async function verifyInside(transport: Transport, options: InsideOptions 
     }, limitMs);
     let r: ExecResult;
     try {
-      r = await transport.exec([copiedNode, path.posix.join(dir, 'goverity.mjs'), 'verify', '--target', 'local', '--json'], {
+      r = await transport.exec([copiedNode, path.posix.join(dir, 'goverity.mjs'), 'verify', '--target', 'local', '--json', ...(options.project ? ['--project', options.project] : [])], {
         timeoutMs: limitMs + 30_000,
         // A report is a few KiB; the engine caps every output it keeps at 1 MiB.
         maxBytes: 64 << 20,

@@ -55,6 +55,8 @@ export function parseScenario(file: string, text: string): Scenario {
   const dockerfile = image.dockerfile === undefined ? undefined : str(image.dockerfile, 'image.dockerfile');
   if (dockerfile && (path.isAbsolute(dockerfile) || dockerfile.split('/').includes('..'))) fail('image.dockerfile', 'must be a path inside the repository');
   if (image.network !== undefined && image.network !== 'none') fail('image.network', 'must be "none" (an offline build) or left out');
+  const project = r.project === undefined ? undefined : str(r.project, 'project');
+  if (project !== undefined && !path.posix.isAbsolute(project) && !path.win32.isAbsolute(project)) fail('project', `"${project}" must be an absolute path inside the image`);
   return {
     id,
     title: str(r.title, 'title'),
@@ -65,6 +67,7 @@ export function parseScenario(file: string, text: string): Scenario {
     ...(r.emulated === undefined ? {} : { emulated: str(r.emulated, 'emulated') }),
     ...(r.installs === undefined ? {} : { installs: strs(r.installs, 'installs') }),
     image: { from: str(image.from, 'image.from'), dockerfile, ...(image.network === 'none' ? { network: 'none' as const } : {}) },
+    ...(project !== undefined ? { project } : {}),
     expect: {
       verdict: verdict as Scenario['expect']['verdict'],
       authentic: expect.authentic as boolean | null | undefined,

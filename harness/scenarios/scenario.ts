@@ -18,6 +18,8 @@ export interface Scenario {
   installs?: string[];
   /** `network: 'none'` builds the layer offline (every reproduced scenario's: its layer comes from a user's snapshot). */
   image: { from: string; dockerfile?: string; network?: 'none' };
+  /** A project directory in the image (absolute): the engine verifies it as `verify --project DIR` does. */
+  project?: string;
   expect: {
     verdict: Verdict[];
     authentic?: boolean | null;
