@@ -12,6 +12,7 @@ import { probeInventory } from './inventory-probe.js';
 import { probePackageOwner } from './package-owner-probe.js';
 import { probeOnline } from './online-probe.js';
 import { probeLaterGo } from './later-go-probe.js';
+import { probeDiagnosis } from './diagnosis-probe.js';
 
 export interface CollectOptions {
   limits?: Partial<ProbeLimits>;
@@ -66,7 +67,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     parseEnvFile(userEnvFile?.content).GOROOT ||
     (first?.realpath ? ctx.paths.dirname(ctx.paths.dirname(first.realpath)) : null);
 
-  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online] = await Promise.all([
+  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online, , , diagnosis] = await Promise.all([
     gorootPath ? guarded(ctx, 'goroot', null, () => timed('goroot', () => probeGoroot(ctx, gorootPath, goEnv?.GOTOOLDIR || null))) : null,
     gorootPath ? guarded(ctx, 'goroot-env-file', null, () => readEnvFile(ctx, ctx.paths.join(gorootPath, 'go.env'))) : null,
     first ? guarded(ctx, 'cc', null, () => timed('cc', () => probeCc(ctx, goEnv))) : null,
@@ -76,6 +77,13 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     ctx.online && first && rest?.tmp ? guarded(ctx, 'online', null, () => timed('online', () => probeOnline(ctx, first, rest.tmp!))) : null,
     rest ? timed('build', () => rest.builds) : null,
     first && rest?.tmp ? guarded(ctx, 'later-go', undefined, () => timed('laterGo', () => probeLaterGo(ctx, candidates, first, rest.tmp!, throwawayState(ctx, rest.tmp)))) : null,
+    first
+      ? guarded(ctx, 'diagnosis', undefined, () =>
+          timed('diagnosis', () =>
+            probeDiagnosis(ctx, { goPath: first.path, goEnv, builds: rest?.builds ?? null, buildCgo: () => commands.buildCgo, cwd: rest?.tmp ?? null, env: throwawayState(ctx, rest?.tmp ?? null) }),
+          ),
+        )
+      : undefined,
   ]);
   const tmp = await tmpP;
   if (tmp) await transport.removeTree(tmp).catch(() => undefined);
@@ -100,6 +108,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     managers: inventory.managers,
     toolchains: inventory.toolchains,
     online,
+    ...(diagnosis ? { diagnosis } : {}),
     probeErrors: ctx.errors,
     timings,
     redactions: [],
