@@ -32,6 +32,17 @@ import { wrapper } from './wrapper.js';
 import { notOfficialBuild } from './not-official-build.js';
 import { signatureAbsent } from './signature-absent.js';
 import { signatureInvalid } from './signature-invalid.js';
+import { gocacheUnusable } from './gocache-unusable.js';
+import { tempdirUnusable } from './tempdir-unusable.js';
+import { targetPlatformForeign } from './target-platform-foreign.js';
+import { goexperimentInvalid } from './goexperiment-invalid.js';
+import { goworkUnusable } from './gowork-unusable.js';
+import { buildIntercepted } from './build-intercepted.js';
+import { cgoFlagsBroken } from './cgo-flags-broken.js';
+import { ccWrongTarget } from './cc-wrong-target.js';
+import { gorootStripped } from './goroot-stripped.js';
+import { pathRelative } from './path-relative.js';
+import { gorootGoenvEdited } from './goroot-goenv-edited.js';
 
 /** Every check, in report order. Adding one: a file, an entry here, a test beside it, a scenario. */
 export const ALL_CHECKS: Check[] = [
@@ -49,9 +60,20 @@ export const ALL_CHECKS: Check[] = [
   toolchainSwitchFailed,
   probeTimeout,
   buildFailed,
+  // The causes a failed build (or run) can have, each in go's own words.
+  gocacheUnusable,
+  tempdirUnusable,
+  targetPlatformForeign,
+  goexperimentInvalid,
+  goworkUnusable,
+  buildIntercepted,
   goPathShadowed,
   cgoToolchainMissing,
   cgoBuildFailed,
+  cgoFlagsBroken,
+  ccWrongTarget,
+  gorootStripped,
+  pathRelative,
   gopathConflict,
   modcacheUnwritable,
   moduleFetchDisabled,
@@ -68,4 +90,5 @@ export const ALL_CHECKS: Check[] = [
   signatureInvalid,
   signatureAbsent,
   notOfficialBuild,
+  gorootGoenvEdited,
 ];
