@@ -22,10 +22,11 @@ export async function probeDiagnosis(ctx: ProbeContext, input: DiagnosisInput): 
   const exe = ctx.platform.os === 'windows' ? '.exe' : '';
   const [workDir, stdList, vet, ccMachine] = await Promise.all([
     probeWorkDir(ctx, input.goEnv),
-    input.goEnv ? runCommand(ctx, goArgv(ctx, input.goPath, ['list', 'std']), { cwd: input.cwd ?? undefined, env: { ...input.env } }) : undefined,
+    // After the builds, not beside them: on a busy machine the proof must not wait for this.
+    input.goEnv ? input.builds?.catch(() => undefined).then(() => runCommand(ctx, goArgv(ctx, input.goPath, ['list', 'std']), { cwd: input.cwd ?? undefined, env: { ...input.env } })) : undefined,
     toolDir ? ctx.lstat(ctx.paths.join(toolDir, `vet${exe}`)) : undefined,
     (async () => {
-      await input.builds;
+      await input.builds?.catch(() => undefined);
       const cgo = input.buildCgo();
       const cc = input.goEnv?.CC?.trim().split(/\s+/)[0];
       // Only a failed cgo build makes the compiler's own target worth asking.
