@@ -24,7 +24,8 @@ export const ccWrongTarget: Check = (facts) => {
   const cpu = triplet.split('-')[0] ?? '';
   const ccArch = ARCH.find(([re]) => re.test(cpu))?.[1];
   if (!ccArch || ccArch === goArch) return [];
-  const cc = settingSource(facts, 'CC');
+  // CC is not a GO*/CGO_* variable, so the environment is read directly; go env -w CC lands in the user env file.
+  const cc = facts.env.CC ? { value: facts.env.CC, source: 'environment' as const } : settingSource(facts, 'CC');
   const ccName = facts.goEnv?.CC ?? cc?.value ?? 'CC';
   return [
     {

@@ -42,7 +42,7 @@ export const gorootGoenvEdited: Check = (facts) => {
       message: `${file.path} differs from the one Go releases ship: ${diffs.join(', ')}. These are the defaults of everyone using this GOROOT.`,
       evidence: [`${file.path}: ${diffs.join('; ')}`],
       fix: facts.packageOwner
-        ? `The package ${facts.packageOwner} ships it this way; override per user with go env -w if you need other values.`
+        ? `The package ${facts.packageOwner.replace(/^\w+:/, '')} ships it this way; override per user with go env -w if you need other values.`
         : 'If this was not deliberate, restore go.env from the release archive (or reinstall it), and make per-user changes with go env -w instead.',
     },
   ];
