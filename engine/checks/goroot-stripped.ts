@@ -3,7 +3,7 @@ import { commandText, view } from './toolchain-view.js';
 
 /**
  * Packages every Go release has had since Go 1 (https://go.dev/doc/go1compat: none is ever removed); any of them
- * missing from `go list std` means the GOROOT was pruned.
+ * missing from `go list std` means the GOROOT was pruned. Not runtime/cgo: go list std leaves it out when cgo is off.
  */
 const STOCK_STD = `archive/tar archive/zip bufio bytes compress/bzip2 compress/flate compress/gzip compress/lzw compress/zlib
 container/heap container/list container/ring crypto crypto/aes crypto/cipher crypto/des crypto/dsa crypto/ecdsa crypto/elliptic
@@ -15,7 +15,7 @@ go/token hash hash/adler32 hash/crc32 hash/crc64 hash/fnv html html/template ima
 image/png index/suffixarray io io/ioutil log log/syslog math math/big math/cmplx math/rand mime mime/multipart net net/http
 net/http/cgi net/http/cookiejar net/http/fcgi net/http/httptest net/http/httputil net/http/pprof net/mail net/rpc
 net/rpc/jsonrpc net/smtp net/textproto net/url os os/exec os/signal os/user path path/filepath reflect regexp regexp/syntax
-runtime runtime/cgo runtime/debug runtime/pprof sort strconv strings sync sync/atomic syscall testing testing/iotest
+runtime runtime/debug runtime/pprof sort strconv strings sync sync/atomic syscall testing testing/iotest
 testing/quick text/scanner text/tabwriter text/template text/template/parse time unicode unicode/utf16 unicode/utf8 unsafe`.split(/\s+/);
 
 /** A GOROOT with standard packages or vet removed: hello world builds, but programs importing them, and go test (which runs vet), fail. */
