@@ -1,12 +1,13 @@
 import type { Check } from './finding.js';
 import { goSaid, unsetAdvice } from './go-said.js';
-import { settingSource } from './toolchain-view.js';
+import { settingSource, view } from './toolchain-view.js';
 
 // cmd/go/internal/cache/default.go: the messages go prints when it has no usable build cache.
 const SAID = /build cache is (required|disabled)|failed to initialize build cache/;
 
 /** Go ≥1.12 builds nothing without a build cache: GOCACHE=off, a relative GOCACHE, no HOME to derive one, or one it can't write. */
 export const gocacheUnusable: Check = (facts) => {
+  if (!view(facts).go) return [];
   const said = goSaid(facts, SAID);
   const set = settingSource(facts, 'GOCACHE');
   const userSet = set && set.source !== 'default' ? set : null;

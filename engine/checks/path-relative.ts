@@ -1,11 +1,13 @@
 import type { Check } from './finding.js';
 import { goSaid } from './go-said.js';
+import { view } from './toolchain-view.js';
 
 /**
  * `.`, an empty element or a relative directory on PATH: a go, gcc or tool in whatever directory you stand in
  * runs instead of the installed one. Go ≥1.19's os/exec refuses such hits (https://go.dev/blog/path-security).
  */
 export const pathRelative: Check = (facts) => {
+  if (!view(facts).go) return [];
   const windows = facts.platform.os === 'windows';
   // Windows entries may still hold an unexpanded %VAR%; those are not relative, just unresolved.
   const relative = facts.pathEntries

@@ -152,4 +152,6 @@ export interface DiagnosisFact {
   vetPresent?: boolean;
   /** `$CC -dumpmachine`, asked only after a cgo build failed. */
   ccMachine?: CommandFact;
+  /** The go.work GOWORK names, when set (content null: no such file). */
+  goWork?: EnvFileFact;
 }

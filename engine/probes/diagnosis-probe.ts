@@ -1,6 +1,7 @@
 import type { CommandFact, DiagnosisFact, WorkDirFact } from '../facts/fact-snapshot.js';
 import { goArgv, runCommand, succeeded } from './go-commands.js';
 import { envGet, type ProbeContext } from './probe-context.js';
+import { readEnvFile } from './environment-probes.js';
 
 export interface DiagnosisInput {
   goPath: string;
@@ -20,7 +21,8 @@ export interface DiagnosisInput {
 export async function probeDiagnosis(ctx: ProbeContext, input: DiagnosisInput): Promise<DiagnosisFact> {
   const toolDir = input.goEnv?.GOTOOLDIR;
   const exe = ctx.platform.os === 'windows' ? '.exe' : '';
-  const [workDir, stdList, vet, ccMachine] = await Promise.all([
+  const goWork = input.goEnv?.GOWORK || envGet(ctx, 'GOWORK');
+  const [workDir, stdList, vet, ccMachine, goWorkFile] = await Promise.all([
     probeWorkDir(ctx, input.goEnv),
     // After the builds, not beside them: on a busy machine the proof must not wait for this.
     input.goEnv ? input.builds?.catch(() => undefined).then(() => runCommand(ctx, goArgv(ctx, input.goPath, ['list', 'std']), { cwd: input.cwd ?? undefined, env: { ...input.env } })) : undefined,
@@ -33,12 +35,14 @@ export async function probeDiagnosis(ctx: ProbeContext, input: DiagnosisInput): 
       if (!cgo || succeeded(cgo) || !cc) return undefined;
       return runCommand(ctx, [cc, '-dumpmachine'], { cwd: input.cwd ?? undefined, env: { ...input.env } });
     })(),
+    goWork && goWork !== 'off' ? readEnvFile(ctx, goWork) : undefined,
   ]);
   return {
     workDir,
     ...(stdList ? { stdList } : {}),
     ...(toolDir ? { vetPresent: !!vet } : {}),
     ...(ccMachine ? { ccMachine } : {}),
+    ...(goWorkFile ? { goWork: goWorkFile } : {}),
   };
 }
 
