@@ -40,6 +40,17 @@ import { projectModulesNotCached } from './project-modules-not-cached.js';
 import { projectLoadFailed } from './project-load-failed.js';
 import { projectGopathMode } from './project-gopath-mode.js';
 import { projectToolchainSwitch } from './project-toolchain-switch.js';
+import { gocacheUnusable } from './gocache-unusable.js';
+import { tempdirUnusable } from './tempdir-unusable.js';
+import { targetPlatformForeign } from './target-platform-foreign.js';
+import { goexperimentInvalid } from './goexperiment-invalid.js';
+import { goworkUnusable } from './gowork-unusable.js';
+import { buildIntercepted } from './build-intercepted.js';
+import { cgoFlagsBroken } from './cgo-flags-broken.js';
+import { ccWrongTarget } from './cc-wrong-target.js';
+import { gorootStripped } from './goroot-stripped.js';
+import { pathRelative } from './path-relative.js';
+import { gorootGoenvEdited } from './goroot-goenv-edited.js';
 
 /** Every check, in report order. Adding one: a file, an entry here, a test beside it, a scenario. */
 export const ALL_CHECKS: Check[] = [
@@ -57,9 +68,20 @@ export const ALL_CHECKS: Check[] = [
   toolchainSwitchFailed,
   probeTimeout,
   buildFailed,
+  // The causes a failed build (or run) can have, each in go's own words.
+  gocacheUnusable,
+  tempdirUnusable,
+  targetPlatformForeign,
+  goexperimentInvalid,
+  goworkUnusable,
+  buildIntercepted,
   goPathShadowed,
   cgoToolchainMissing,
   cgoBuildFailed,
+  cgoFlagsBroken,
+  ccWrongTarget,
+  gorootStripped,
+  pathRelative,
   gopathConflict,
   modcacheUnwritable,
   moduleFetchDisabled,
@@ -85,4 +107,5 @@ export const ALL_CHECKS: Check[] = [
   projectLoadFailed,
   projectGopathMode,
   projectToolchainSwitch,
+  gorootGoenvEdited,
 ];

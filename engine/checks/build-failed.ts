@@ -8,8 +8,12 @@ export const buildFailed: Check = (facts) => {
   if (!v.go) return [];
   const { buildPure, runPure, version } = facts.commands;
   if (ok(buildPure) && ok(runPure) && !!runPure?.stdout.includes(PURE_MARKER)) return [];
+  // A temp dir the probes could not make (TMPDIR gone, on the local target) stops the build before go is asked.
+  const tmpError = facts.probeErrors.find((e) => e.probe === 'tempdir');
   const evidence = !buildPure
-    ? [`build not attempted: go version did not answer`, evidenceOf(version, 2)]
+    ? tmpError
+      ? [`build not attempted: no temporary directory for the probe programs (${tmpError.message})`]
+      : [`build not attempted: go version did not answer`, evidenceOf(version, 2)]
     : !ok(buildPure)
       ? [evidenceOf(buildPure, 6)]
       : [evidenceOf(buildPure, 1), evidenceOf(runPure, 4)];

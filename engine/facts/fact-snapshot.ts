@@ -121,6 +121,8 @@ export interface FactSnapshot {
   online: { proxy: OnlineCheck[]; sumdb: OnlineCheck | null } | null;
   /** `verify --project DIR` only: the toolchain and module mode go build would get in DIR. */
   project?: ProjectFact | null;
+  /** Facts that name a failure's cause (work dir, std packages, vet, the C compiler's target). Absent from older snapshots. */
+  diagnosis?: DiagnosisFact;
   probeErrors: ProbeError[];
   timings: Record<string, number>;
   redactions: string[];
@@ -130,4 +132,29 @@ export interface OnlineCheck {
   url: string;
   ok: boolean;
   detail: string;
+}
+
+/** The directory go makes its work dir in, and what it is. */
+export interface WorkDirFact {
+  /** The variable that chose it; null for the OS default (/tmp). */
+  variable: 'GOTMPDIR' | 'TMPDIR' | 'TMP' | 'TEMP' | null;
+  path: string;
+  /** A directory (or a symlink to one) exists there. */
+  exists: boolean;
+  writable: boolean | null;
+  /** Its mount carries noexec; null when the mount table could not be read. */
+  noexec: boolean | null;
+  mountPoint: string | null;
+}
+
+export interface DiagnosisFact {
+  workDir?: WorkDirFact;
+  /** `go list std`. */
+  stdList?: CommandFact;
+  /** `$GOTOOLDIR/vet` exists. */
+  vetPresent?: boolean;
+  /** `$CC -dumpmachine`, asked only after a cgo build failed. */
+  ccMachine?: CommandFact;
+  /** The go.work GOWORK names, when set (content null: no such file). */
+  goWork?: EnvFileFact;
 }

@@ -13,6 +13,7 @@ import { probePackageOwner } from './package-owner-probe.js';
 import { probeOnline } from './online-probe.js';
 import { probeLaterGo } from './later-go-probe.js';
 import { probeProject } from './project-probe.js';
+import { probeDiagnosis } from './diagnosis-probe.js';
 
 export interface CollectOptions {
   limits?: Partial<ProbeLimits>;
@@ -72,7 +73,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
   const projectP = options.project
     ? guarded(ctx, 'project', null, () => timed('project', () => probeProject(ctx, options.project!, first?.path ?? null, rest?.tmp ?? null, throwawayState(ctx, rest?.tmp ?? null))))
     : undefined;
-  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online] = await Promise.all([
+  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online, , , diagnosis] = await Promise.all([
     gorootPath ? guarded(ctx, 'goroot', null, () => timed('goroot', () => probeGoroot(ctx, gorootPath, goEnv?.GOTOOLDIR || null))) : null,
     gorootPath ? guarded(ctx, 'goroot-env-file', null, () => readEnvFile(ctx, ctx.paths.join(gorootPath, 'go.env'))) : null,
     first ? guarded(ctx, 'cc', null, () => timed('cc', () => probeCc(ctx, goEnv))) : null,
@@ -82,6 +83,13 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     ctx.online && first && rest?.tmp ? guarded(ctx, 'online', null, () => timed('online', () => probeOnline(ctx, first, rest.tmp!))) : null,
     rest ? timed('build', () => rest.builds) : null,
     first && rest?.tmp ? guarded(ctx, 'later-go', undefined, () => timed('laterGo', () => probeLaterGo(ctx, candidates, first, rest.tmp!, throwawayState(ctx, rest.tmp)))) : null,
+    first
+      ? guarded(ctx, 'diagnosis', undefined, () =>
+          timed('diagnosis', () =>
+            probeDiagnosis(ctx, { goPath: first.path, goEnv, builds: rest?.builds ?? null, buildCgo: () => commands.buildCgo, cwd: rest?.tmp ?? null, env: throwawayState(ctx, rest?.tmp ?? null) }),
+          ),
+        )
+      : undefined,
   ]);
   const project = await projectP;
   const tmp = await tmpP;
@@ -108,6 +116,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     toolchains: inventory.toolchains,
     online,
     ...(project === undefined ? {} : { project }),
+    ...(diagnosis ? { diagnosis } : {}),
     probeErrors: ctx.errors,
     timings,
     redactions: [],

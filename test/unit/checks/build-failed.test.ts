@@ -18,6 +18,13 @@ describe('build-failed (BUILD_FAILED)', () => {
     expect(f.evidence[0]).toBe('build not attempted: go version did not answer');
   });
 
+  it('says the temp dir, not go, stopped the build when the probes could not make one', () => {
+    const s = withCommand(withCommand(loadSnapshot('linux-debian-golang-go'), 'buildPure', null), 'runPure', null);
+    s.probeErrors = [{ probe: 'tempdir', message: "ENOENT: no such file or directory, mkdtemp '/nonexistent/goverity-XXXXXX'" }];
+    const f = only(buildFailed(s), 'BUILD_FAILED');
+    expect(f.evidence).toEqual(["build not attempted: no temporary directory for the probe programs (ENOENT: no such file or directory, mkdtemp '/nonexistent/goverity-XXXXXX')"]);
+  });
+
   it('fires when the built program runs but does not print what it should', () => {
     const s = withCommand(loadSnapshot('darwin-homebrew'), 'runPure', { stdout: 'hello\n' });
     const f = only(buildFailed(s), 'BUILD_FAILED');

@@ -36,6 +36,7 @@ function debianLike(overrides: { onExec?: FakeExec } = {}) {
       ...tool('compile'),
       ...tool('link'),
       ...tool('asm'),
+      ...tool('vet'),
       '/usr/bin/gcc': { type: 'file', mode: 0o755, content: '\x7fELF' },
       '/root/go': { type: 'dir' },
     },
