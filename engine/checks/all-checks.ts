@@ -2,6 +2,7 @@ import type { Check } from './finding.js';
 import { binaryCorrupt } from './binary-corrupt.js';
 import { binaryWrongArch } from './binary-wrong-arch.js';
 import { buildFailed } from './build-failed.js';
+import { buildOutputForged } from './build-output-forged.js';
 import { cgoBuildFailed } from './cgo-build-failed.js';
 import { cgoDisabled } from './cgo-disabled.js';
 import { cgoToolchainMissing } from './cgo-toolchain-missing.js';
@@ -48,6 +49,7 @@ export const ALL_CHECKS: Check[] = [
   toolchainMismatch,
   toolchainSwitchFailed,
   probeTimeout,
+  buildOutputForged,
   buildFailed,
   goPathShadowed,
   cgoToolchainMissing,

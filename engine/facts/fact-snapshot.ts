@@ -118,9 +118,20 @@ export interface FactSnapshot {
   managers: ManagerFact[];
   toolchains: ToolchainFact[];
   online: { proxy: OnlineCheck[]; sumdb: OnlineCheck | null } | null;
+  /** This verification's probe programs; absent in snapshots of older engines. */
+  probe?: ProbeIdentity;
+  /** What `go build` wrote for each probe program, identified from its bytes before it ran; absent when not built (or an older engine). */
+  artifacts?: Partial<Record<'pure' | 'cgo', BinaryIdentity | null>>;
   probeErrors: ProbeError[];
   timings: Record<string, number>;
   redactions: string[];
+}
+
+/** One verification's probe programs: a fresh random nonce, in their module paths and in what they print. */
+export interface ProbeIdentity {
+  nonce: string;
+  /** Module path of each program: what the built artifact's Go build info must name. */
+  modules: Record<'pure' | 'cgo', string>;
 }
 
 export interface OnlineCheck {

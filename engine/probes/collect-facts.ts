@@ -1,11 +1,13 @@
-import { FACTS_SCHEMA, type CommandFact, type CommandName, type FactSnapshot, type GoCandidate } from '../facts/fact-snapshot.js';
+import type { BinaryIdentity } from '../binary/binary-identity.js';
+import { FACTS_SCHEMA, type CommandFact, type CommandName, type FactSnapshot, type GoCandidate, type ProbeIdentity } from '../facts/fact-snapshot.js';
 import type { Transport } from '../transport/transport.js';
 import { goArgv, runCommand, succeeded } from './go-commands.js';
 import { followSymlinks } from './hop-chain.js';
 import { identifyFile } from './identify-file.js';
 import { findOnPath, pathEntries, which, type PathHit } from './path-lookup.js';
 import { DEFAULT_LIMITS, cachedLstat, envGet, guarded, pathsFor, type ProbeContext, type ProbeLimits } from './probe-context.js';
-import { PROBE_FILES } from './probe-programs.js';
+import { newProbeIdentity, probeFiles } from './probe-programs.js';
+import { artifactProblems } from './build-artifact.js';
 import { probeGoroot } from './goroot-probe.js';
 import { defaultUserEnvFile, parseEnvFile, probeContainer, readEnvFile, relevantEnv } from './environment-probes.js';
 import { probeInventory } from './inventory-probe.js';
@@ -45,14 +47,16 @@ export async function collectFacts(transport: Transport, options: CollectOptions
 
   const containerP = guarded(ctx, 'container', { detected: transport.isContainer, evidence: [] }, () => timed('container', () => probeContainer(ctx)));
   // The probe programs' directory is made while PATH is searched: the first go command needs both.
-  const tmpP = guarded(ctx, 'tempdir', null, () => transport.makeTempDir(PROBE_FILES));
+  const probe = newProbeIdentity();
+  const artifacts: NonNullable<FactSnapshot['artifacts']> = {};
+  const tmpP = guarded(ctx, 'tempdir', null, () => transport.makeTempDir(probeFiles(probe)));
   const hits = await guarded(ctx, 'path', [] as PathHit[], () => timed('path', () => findOnPath(ctx, 'go')));
   const firstHit = hits.find((h) => h.executable) ?? null;
   const commands: Partial<Record<CommandName, CommandFact>> = {};
   // go version starts as soon as PATH lookup names the file; identifying the binaries overlaps it.
   const [candidates, rest] = await Promise.all([
     guarded(ctx, 'candidates', [] as GoCandidate[], () => timed('candidates', () => describeCandidates(ctx, hits))),
-    firstHit ? timed('go', async () => probeGo(ctx, firstHit.path, await tmpP, commands)) : null,
+    firstHit ? timed('go', async () => probeGo(ctx, firstHit.path, await tmpP, commands, probe, artifacts)) : null,
   ]);
   const first = candidates.find((c) => c.path === firstHit?.path) ?? null;
   const goEnv = rest?.goEnv ?? null;
@@ -100,6 +104,8 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     managers: inventory.managers,
     toolchains: inventory.toolchains,
     online,
+    probe,
+    artifacts,
     probeErrors: ctx.errors,
     timings,
     redactions: [],
@@ -116,17 +122,29 @@ async function describeCandidates(ctx: ProbeContext, hits: PathHit[]): Promise<G
   );
 }
 
-async function probeGo(ctx: ProbeContext, goPath: string, tmp: string | null, commands: Partial<Record<CommandName, CommandFact>>) {
+async function probeGo(
+  ctx: ProbeContext,
+  goPath: string,
+  tmp: string | null,
+  commands: Partial<Record<CommandName, CommandFact>>,
+  probe: ProbeIdentity,
+  artifacts: Partial<Record<'pure' | 'cgo', BinaryIdentity | null>>,
+) {
   const cwd = tmp ?? undefined;
   const argv = (...args: string[]) => goArgv(ctx, goPath, args);
   const throwaway = throwawayState(ctx, tmp);
   const exe = ctx.platform.os === 'windows' ? '.exe' : '';
   const join = ctx.paths.join;
-  const build = async (kind: 'Pure' | 'Cgo', dir: string) => {
+  const build = async (kind: 'Pure' | 'Cgo', dir: 'pure' | 'cgo') => {
     const out = join(tmp!, `${dir}.bin${exe}`);
     const b = await runCommand(ctx, argv('build', '-o', out, '.'), { cwd: join(tmp!, dir), env: throwaway, timeoutMs: ctx.limits.buildTimeoutMs });
     commands[`build${kind}`] = b;
-    if (succeeded(b)) commands[`run${kind}`] = await runCommand(ctx, [out], { cwd: tmp!, env: { ...throwaway } });
+    if (!succeeded(b)) return;
+    // Identified from its bytes before it runs: a script or a program made in advance is reported, never run.
+    const artifact = (await identifyFile(ctx, out)).identity;
+    artifacts[dir] = artifact;
+    const problems = artifactProblems(artifact, { platform: ctx.platform, modulePath: probe.modules[dir], gccgo: artifact?.gccgo === true });
+    if (problems.length === 0) commands[`run${kind}`] = await runCommand(ctx, [out], { cwd: tmp!, env: { ...throwaway } });
   };
   // A go that hangs or floods on `version` would do the same on build: don't spend the build budget on it.
   const sane = (v: CommandFact) => !!tmp && !v.timedOut && !v.truncated && !v.spawnError;
