@@ -31,6 +31,7 @@ import { toolchainSwitch } from './toolchain-switch.js';
 import { toolchainSwitchFailed } from './toolchain-switch-failed.js';
 import { wrapper } from './wrapper.js';
 import { notOfficialBuild } from './not-official-build.js';
+import { packageFilesModified } from './package-files-modified.js';
 import { signatureAbsent } from './signature-absent.js';
 import { signatureInvalid } from './signature-invalid.js';
 
@@ -68,6 +69,7 @@ export const ALL_CHECKS: Check[] = [
   multipleToolchains,
   container,
   signatureInvalid,
+  packageFilesModified,
   signatureAbsent,
   notOfficialBuild,
 ];

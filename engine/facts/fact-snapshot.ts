@@ -115,6 +115,8 @@ export interface FactSnapshot {
   writable: Record<string, { path: string; writable: boolean | null }>;
   /** Who owns the resolved go binary in the system package database, if anyone. */
   packageOwner: string | null;
+  /** The package database's verdict on the owner's files; absent when no package owns go (or an older engine). */
+  packageVerify?: PackageVerifyFact | null;
   managers: ManagerFact[];
   toolchains: ToolchainFact[];
   online: { proxy: OnlineCheck[]; sumdb: OnlineCheck | null } | null;
@@ -125,6 +127,17 @@ export interface FactSnapshot {
   probeErrors: ProbeError[];
   timings: Record<string, number>;
   redactions: string[];
+}
+
+/** The package database's check of the toolchain's packages (`dpkg --verify`, `rpm -V`). */
+export interface PackageVerifyFact {
+  tool: 'dpkg' | 'rpm';
+  /** The packages verified: the go binary's owner and those of GOROOT's runtime sources and compiler. */
+  packages: string[];
+  /** Files whose content differs from what the package installed (digest mismatch); configuration files excluded. */
+  changed: string[];
+  missing: string[];
+  command: CommandFact;
 }
 
 /** One verification's probe programs: a fresh random nonce, in their module paths and in what they print. */

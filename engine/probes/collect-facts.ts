@@ -12,6 +12,7 @@ import { probeGoroot } from './goroot-probe.js';
 import { defaultUserEnvFile, parseEnvFile, probeContainer, readEnvFile, relevantEnv } from './environment-probes.js';
 import { probeInventory } from './inventory-probe.js';
 import { probePackageOwner } from './package-owner-probe.js';
+import { probePackageVerify } from './package-verify-probe.js';
 import { probeOnline } from './online-probe.js';
 import { probeLaterGo } from './later-go-probe.js';
 
@@ -70,16 +71,24 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     parseEnvFile(userEnvFile?.content).GOROOT ||
     (first?.realpath ? ctx.paths.dirname(ctx.paths.dirname(first.realpath)) : null);
 
-  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online] = await Promise.all([
+  const packageOwnerP = first?.realpath ? guarded(ctx, 'package-owner', null, () => timed('packageOwner', () => probePackageOwner(ctx, first.realpath!))) : null;
+  // The database's own check of the owner's files runs beside the builds: a changed byte in GOROOT means tampered.
+  const toolDir = goEnv?.GOTOOLDIR || null;
+  const ownedFiles = [first?.realpath, gorootPath && ctx.paths.join(gorootPath, 'src', 'runtime', 'proc.go'), toolDir && ctx.paths.join(toolDir, 'compile')].filter((f): f is string => !!f);
+  const packageVerifyP = packageOwnerP?.then((owner) =>
+    owner ? guarded(ctx, 'package-verify', null, () => timed('packageVerify', () => probePackageVerify(ctx, owner, ownedFiles))) : undefined,
+  );
+  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online, , , packageVerify] = await Promise.all([
     gorootPath ? guarded(ctx, 'goroot', null, () => timed('goroot', () => probeGoroot(ctx, gorootPath, goEnv?.GOTOOLDIR || null))) : null,
     gorootPath ? guarded(ctx, 'goroot-env-file', null, () => readEnvFile(ctx, ctx.paths.join(gorootPath, 'go.env'))) : null,
     first ? guarded(ctx, 'cc', null, () => timed('cc', () => probeCc(ctx, goEnv))) : null,
     guarded(ctx, 'writable', {}, () => timed('writable', () => probeWritable(ctx, goEnv))),
-    first?.realpath ? guarded(ctx, 'package-owner', null, () => timed('packageOwner', () => probePackageOwner(ctx, first.realpath!))) : null,
+    packageOwnerP,
     guarded(ctx, 'inventory', { toolchains: [], managers: [] }, () => timed('inventory', () => probeInventory(ctx, goEnv?.GOPATH?.split(ctx.platform.os === 'windows' ? ';' : ':')[0] ?? null))),
     ctx.online && first && rest?.tmp ? guarded(ctx, 'online', null, () => timed('online', () => probeOnline(ctx, first, rest.tmp!))) : null,
     rest ? timed('build', () => rest.builds) : null,
     first && rest?.tmp ? guarded(ctx, 'later-go', undefined, () => timed('laterGo', () => probeLaterGo(ctx, candidates, first, rest.tmp!, throwawayState(ctx, rest.tmp)))) : null,
+    packageVerifyP,
   ]);
   const tmp = await tmpP;
   if (tmp) await transport.removeTree(tmp).catch(() => undefined);
@@ -101,6 +110,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     cc,
     writable,
     packageOwner,
+    ...(packageVerify !== undefined ? { packageVerify } : {}),
     managers: inventory.managers,
     toolchains: inventory.toolchains,
     online,
