@@ -34,6 +34,7 @@ import { notOfficialBuild } from './not-official-build.js';
 import { packageFilesModified } from './package-files-modified.js';
 import { signatureAbsent } from './signature-absent.js';
 import { signatureInvalid } from './signature-invalid.js';
+import { signatureUntrusted } from './signature-untrusted.js';
 
 /** Every check, in report order. Adding one: a file, an entry here, a test beside it, a scenario. */
 export const ALL_CHECKS: Check[] = [
@@ -69,6 +70,7 @@ export const ALL_CHECKS: Check[] = [
   multipleToolchains,
   container,
   signatureInvalid,
+  signatureUntrusted,
   packageFilesModified,
   signatureAbsent,
   notOfficialBuild,

@@ -22,7 +22,7 @@ describe('decideVerdict', () => {
   });
 
   it('lists exactly the identity codes of the rules as inauthentic', () => {
-    expect([...INAUTHENTIC_CODES].sort()).toEqual(['BINARY_CORRUPT', 'BINARY_WRONG_ARCH', 'BUILD_OUTPUT_FORGED', 'GO_STUB', 'GO_VERSION_LIE', 'PACKAGE_FILES_MODIFIED']);
+    expect([...INAUTHENTIC_CODES].sort()).toEqual(['BINARY_CORRUPT', 'BINARY_WRONG_ARCH', 'BUILD_OUTPUT_FORGED', 'GO_STUB', 'GO_VERSION_LIE', 'PACKAGE_FILES_MODIFIED', 'SIGNATURE_UNTRUSTED']);
   });
 
   it('identity decides authenticity whatever the severity attached to the code', () => {
