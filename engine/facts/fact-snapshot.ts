@@ -120,6 +120,8 @@ export interface FactSnapshot {
   managers: ManagerFact[];
   toolchains: ToolchainFact[];
   online: { proxy: OnlineCheck[]; sumdb: OnlineCheck | null } | null;
+  /** go on PATH has no build info (a wrapper): `$GOROOT/bin/go env -json` asked directly, to compare with the wrapper's answer. */
+  behindWrapper?: { binary: string; goEnv: Record<string, string> | null };
   /** This verification's probe programs; absent in snapshots of older engines. */
   probe?: ProbeIdentity;
   /** What `go build` wrote for each probe program, identified from its bytes before it ran; absent when not built (or an older engine). */

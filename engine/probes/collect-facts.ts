@@ -15,6 +15,7 @@ import { probePackageOwner } from './package-owner-probe.js';
 import { probePackageVerify } from './package-verify-probe.js';
 import { probeOnline } from './online-probe.js';
 import { probeLaterGo } from './later-go-probe.js';
+import { probeBehindWrapper } from './behind-wrapper-probe.js';
 
 export interface CollectOptions {
   limits?: Partial<ProbeLimits>;
@@ -78,7 +79,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
   const packageVerifyP = packageOwnerP?.then((owner) =>
     owner ? guarded(ctx, 'package-verify', null, () => timed('packageVerify', () => probePackageVerify(ctx, owner, ownedFiles))) : undefined,
   );
-  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online, , , packageVerify] = await Promise.all([
+  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online, , , packageVerify, behindWrapper] = await Promise.all([
     gorootPath ? guarded(ctx, 'goroot', null, () => timed('goroot', () => probeGoroot(ctx, gorootPath, goEnv?.GOTOOLDIR || null))) : null,
     gorootPath ? guarded(ctx, 'goroot-env-file', null, () => readEnvFile(ctx, ctx.paths.join(gorootPath, 'go.env'))) : null,
     first ? guarded(ctx, 'cc', null, () => timed('cc', () => probeCc(ctx, goEnv))) : null,
@@ -89,6 +90,9 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     rest ? timed('build', () => rest.builds) : null,
     first && rest?.tmp ? guarded(ctx, 'later-go', undefined, () => timed('laterGo', () => probeLaterGo(ctx, candidates, first, rest.tmp!, throwawayState(ctx, rest.tmp)))) : null,
     packageVerifyP,
+    first && rest?.tmp
+      ? guarded(ctx, 'behind-wrapper', undefined, () => timed('behindWrapper', () => probeBehindWrapper(ctx, first, goEnv?.GOROOT, rest.tmp!, throwawayState(ctx, rest.tmp), parseGoEnvJson)))
+      : undefined,
   ]);
   const tmp = await tmpP;
   if (tmp) await transport.removeTree(tmp).catch(() => undefined);
@@ -111,6 +115,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     writable,
     packageOwner,
     ...(packageVerify !== undefined ? { packageVerify } : {}),
+    ...(behindWrapper ? { behindWrapper } : {}),
     managers: inventory.managers,
     toolchains: inventory.toolchains,
     online,
