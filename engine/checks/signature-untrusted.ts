@@ -16,7 +16,7 @@ export const signatureUntrusted: Check = (facts) => {
   const sig = id?.signature;
   if (!id?.go || !sig || sig.valid !== true || (sig.kind !== 'authenticode' && sig.kind !== 'developer-id')) return [];
   const platform = id.os ? OS_NAME[id.os] : undefined;
-  if (!platform || releaseBuildDeviations(id.go, { strict: true }).length > 0) return [];
+  if (!platform || releaseBuildDeviations(id.go).length > 0) return [];
   const chain = sig.chain ?? [];
   const selfSigned = sig.chainComplete === true && chain.length === 1;
   const notApple = sig.kind === 'developer-id' && sig.anchor !== 'Apple Root CA';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BinarySignature } from '../../../engine/binary/binary-identity.js';
 import { signatureUntrusted } from '../../../engine/checks/signature-untrusted.js';
 import { buildReport } from '../../../engine/report/build-report.js';
-import { GENUINE_FIXTURES, loadSnapshot, only, variant } from '../snapshot-builders.js';
+import { GENUINE_FIXTURES, loadSnapshot, only, variant, withSignature } from '../snapshot-builders.js';
 
 const selfSigned: BinarySignature = { kind: 'authenticode', valid: true, signer: 'Example Go Publisher', chain: ['Example Go Publisher'], chainComplete: true, anchor: null, reasons: [] };
 const appleRooted: BinarySignature = {
@@ -15,16 +15,7 @@ const appleRooted: BinarySignature = {
   reasons: [],
 };
 
-/** A snapshot whose go binary carries `sig` and the build info make.bash writes for a release. */
-function signed(name: string, sig: BinarySignature, gcflags: string | null = 'cmd/...=-dwarf=false') {
-  return variant(loadSnapshot(name), (d) => {
-    for (const id of [d.candidates[0]!.identity!, d.goroot?.binary]) {
-      if (!id) continue;
-      id.signature = sig;
-      if (id.go && gcflags) id.go.buildSettings['-gcflags'] = gcflags;
-    }
-  });
-}
+const signed = withSignature;
 
 describe('signature-untrusted (SIGNATURE_UNTRUSTED)', () => {
   it('fires on a release go.exe re-signed with a home-made certificate (valid over the bytes, self-signed); not authentic', () => {
