@@ -2,6 +2,7 @@ import type { Check } from './finding.js';
 import { binaryCorrupt } from './binary-corrupt.js';
 import { binaryWrongArch } from './binary-wrong-arch.js';
 import { buildFailed } from './build-failed.js';
+import { buildOutputForged } from './build-output-forged.js';
 import { cgoBuildFailed } from './cgo-build-failed.js';
 import { cgoDisabled } from './cgo-disabled.js';
 import { cgoToolchainMissing } from './cgo-toolchain-missing.js';
@@ -30,6 +31,7 @@ import { toolchainSwitch } from './toolchain-switch.js';
 import { toolchainSwitchFailed } from './toolchain-switch-failed.js';
 import { wrapper } from './wrapper.js';
 import { notOfficialBuild } from './not-official-build.js';
+import { packageFilesModified } from './package-files-modified.js';
 import { signatureAbsent } from './signature-absent.js';
 import { signatureInvalid } from './signature-invalid.js';
 import { projectToolchainRefused } from './project-toolchain-refused.js';
@@ -51,6 +53,7 @@ import { ccWrongTarget } from './cc-wrong-target.js';
 import { gorootStripped } from './goroot-stripped.js';
 import { pathRelative } from './path-relative.js';
 import { gorootGoenvEdited } from './goroot-goenv-edited.js';
+import { signatureUntrusted } from './signature-untrusted.js';
 
 /** Every check, in report order. Adding one: a file, an entry here, a test beside it, a scenario. */
 export const ALL_CHECKS: Check[] = [
@@ -67,6 +70,7 @@ export const ALL_CHECKS: Check[] = [
   toolchainMismatch,
   toolchainSwitchFailed,
   probeTimeout,
+  buildOutputForged,
   buildFailed,
   // The causes a failed build (or run) can have, each in go's own words.
   gocacheUnusable,
@@ -96,6 +100,8 @@ export const ALL_CHECKS: Check[] = [
   multipleToolchains,
   container,
   signatureInvalid,
+  signatureUntrusted,
+  packageFilesModified,
   signatureAbsent,
   notOfficialBuild,
   // verify --project DIR: silent without a project in the snapshot.

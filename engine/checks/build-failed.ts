@@ -1,5 +1,5 @@
 import type { Check } from './finding.js';
-import { PURE_MARKER } from '../probes/probe-programs.js';
+import { expectedMarker } from '../probes/probe-programs.js';
 import { evidenceOf, ok, view } from './toolchain-view.js';
 
 /** The definition of a working toolchain: it builds and runs a pure-Go program. */
@@ -7,7 +7,9 @@ export const buildFailed: Check = (facts) => {
   const v = view(facts);
   if (!v.go) return [];
   const { buildPure, runPure, version } = facts.commands;
-  if (ok(buildPure) && ok(runPure) && !!runPure?.stdout.includes(PURE_MARKER)) return [];
+  if (ok(buildPure) && ok(runPure) && !!runPure?.stdout.includes(expectedMarker('pure', facts.probe))) return [];
+  // Built, identified, and refused a run (a script, a foreign module): BUILD_OUTPUT_FORGED names that cause.
+  if (ok(buildPure) && !runPure && facts.artifacts && 'pure' in facts.artifacts) return [];
   // A temp dir the probes could not make (TMPDIR gone, on the local target) stops the build before go is asked.
   const tmpError = facts.probeErrors.find((e) => e.probe === 'tempdir');
   const evidence = !buildPure

@@ -1,12 +1,13 @@
 import type { Check } from './finding.js';
-import { CGO_MARKER } from '../probes/probe-programs.js';
+import { expectedMarker } from '../probes/probe-programs.js';
 import { evidenceOf, ok } from './toolchain-view.js';
 
 export const cgoBuildFailed: Check = (facts) => {
   const { buildCgo, runCgo, buildPure } = facts.commands;
   // Only meaningful where a compiler exists and pure Go builds (else other findings say it).
   if (!buildCgo || !facts.cc?.path || !ok(buildPure)) return [];
-  if (ok(buildCgo) && ok(runCgo) && !!runCgo?.stdout.includes(CGO_MARKER)) return [];
+  if (ok(buildCgo) && ok(runCgo) && !!runCgo?.stdout.includes(expectedMarker('cgo', facts.probe))) return [];
+  if (ok(buildCgo) && !runCgo && facts.artifacts && 'cgo' in facts.artifacts) return [];
   const text = `${buildCgo.stdout}${buildCgo.stderr}`;
   // The linker first: binutils ≥ 2.39 says "cannot find -lfoo: No such file or directory", which is no header problem.
   const hint = /cannot find -l|undefined reference|ld returned/.test(text)

@@ -9,7 +9,8 @@ import { versionManager } from './version-manager.js';
 export const shim: Check = (facts) => {
   const v = view(facts);
   const manager = versionManager(facts);
-  if (!v.go || !manager || !v.goRuns || !v.isIndirection) return [];
+  // A shim is one only when what it selects (go env GOVERSION) resolves to a real cmd/go: otherwise GO_STUB says what it is.
+  if (!v.go || !manager || !v.goRuns || !v.isIndirection || !v.toolchainBinary || !facts.goEnv?.GOVERSION) return [];
   const chain = [...v.go.hops.map((h) => h.path), ...(facts.goroot ? [facts.goroot.binaryPath] : [])];
   return [
     {

@@ -9,7 +9,7 @@ export interface ToolchainView {
   go: GoCandidate | null;
   /** The resolved file is a gc-built cmd/go. */
   isGoCommandBinary: boolean;
-  /** Built by gccgo, or says so. */
+  /** The go command that serves is built by gccgo, judged from its bytes alone (never from what it prints). */
   isGccgo: boolean;
   /** The resolved file is an indirection (script or other program) in front of a real toolchain. */
   isIndirection: boolean;
@@ -54,12 +54,17 @@ export function view(facts: FactSnapshot): ToolchainView {
   const c = facts.commands;
   const printedVersion = ok(c.version) ? parseGoVersionLine(c.version?.stdout) : null;
   const printedLocalVersion = ok(c.versionLocal) ? parseGoVersionLine(c.versionLocal?.stdout) : null;
-  const isGccgo = !!id?.gccgo || /gccgo/.test(c.version?.stdout ?? '') || facts.goEnv?.GOTOOLDIR?.includes('/gcc/') === true;
+  // gccgo only from the bytes (libgo linkage, .go_export, gccgo's personality): `go version` text and GOTOOLDIR's
+  // spelling are the suspect's own words, and being gccgo switches off the version, GOROOT and tool comparisons.
+  const resolvedGccgo = !!id?.gccgo && id.problems.length === 0;
   const gorootBin = facts.goroot?.binary ?? null;
-  const isIndirection = !!go && !!id && !isGoCommandBinary && !isGccgo && id.problems.length === 0 && !isForeign(facts, id);
-  // Behind an indirection only a real cmd/go counts (a Go program named go, sitting in its own ../../bin, serves nothing).
+  const isIndirection = !!go && !!id && !isGoCommandBinary && !resolvedGccgo && id.problems.length === 0 && !isForeign(facts, id);
+  // Behind an indirection only a real cmd/go counts (a Go program named go, sitting in its own ../../bin, serves nothing);
+  // gccgo's go command carries no build info, so its bytes (libgo) vouch for it instead.
   const gorootIsGoCommand = !!gorootBin?.go && (gorootBin.go.path === 'cmd/go' || gorootBin.go.path === null);
-  const toolchainBinary = isGoCommandBinary ? id : isIndirection && gorootIsGoCommand ? gorootBin : null;
+  const gorootIsGccgo = !!gorootBin?.gccgo && gorootBin.problems.length === 0 && !gorootBin.go?.path;
+  const toolchainBinary = isGoCommandBinary ? id : isIndirection && (gorootIsGoCommand || gorootIsGccgo) ? gorootBin : null;
+  const isGccgo = resolvedGccgo || (isIndirection && toolchainBinary === gorootBin && gorootIsGccgo);
   const v: ToolchainView = {
     go,
     isGoCommandBinary,

@@ -1,26 +1,25 @@
-import type { FactSnapshot } from '../facts/fact-snapshot.js';
+import type { FactSnapshot, ManagerFact } from '../facts/fact-snapshot.js';
 import { view } from './toolchain-view.js';
 
-/** Words each manager's shim or wrapper script carries (asdf reshim.bash, goenv-rehash, mise, gvm scripts). */
-const SCRIPT_MARKERS: [string, RegExp][] = [
-  ['asdf', /asdf-plugin:|\basdf\b.*\bexec\b/],
-  ['goenv', /\bgoenv\b/],
-  ['mise', /\bmise\b|\brtx\b/],
-  ['gvm', /\bgvm\b/],
-  ['golang.org/dl', /golang\.org\/dl/],
-  ['scoop', /\bscoop\b/i],
-];
-
-/** The version manager `go` is reached through, judged from the chain, the script and the manager roots found. */
+/**
+ * The version manager `go` is reached through: the chain or GOROOT lies inside the root of a manager found on disk
+ * that holds at least one installed Go release (a VERSION file in its versions directory). Words in a script (a
+ * comment naming asdf, `goenv exec`) change nothing: a stub can print them, it cannot conjure the manager's tree.
+ */
 export function versionManager(facts: FactSnapshot): string | null {
+  return managerFact(facts)?.name ?? null;
+}
+
+/** The manager behind `go`, with the releases it has installed. */
+export function managerFact(facts: FactSnapshot): ManagerFact | null {
   const { go } = view(facts);
   if (!go) return null;
   const norm = (p: string) => p.replace(/\\/g, '/').toLowerCase();
   const places = [...go.hops.map((h) => h.path), go.realpath ?? '', facts.goroot?.path ?? '', facts.goroot?.realpath ?? ''].filter(Boolean).map(norm);
   for (const m of facts.managers) {
     const root = norm(m.root).replace(/\/$/, '');
-    if (places.some((p) => p.startsWith(`${root}/`))) return m.name;
+    if (!places.some((p) => p.startsWith(`${root}/`))) continue;
+    if (facts.toolchains.some((t) => t.source === m.name && t.version)) return m;
   }
-  for (const [name, re] of SCRIPT_MARKERS) if (go.scriptHead && re.test(go.scriptHead)) return name;
   return null;
 }

@@ -116,6 +116,8 @@ export interface FactSnapshot {
   writable: Record<string, { path: string; writable: boolean | null }>;
   /** Who owns the resolved go binary in the system package database, if anyone. */
   packageOwner: string | null;
+  /** The package database's verdict on the owner's files; absent when no package owns go (or an older engine). */
+  packageVerify?: PackageVerifyFact | null;
   managers: ManagerFact[];
   toolchains: ToolchainFact[];
   online: { proxy: OnlineCheck[]; sumdb: OnlineCheck | null } | null;
@@ -123,9 +125,33 @@ export interface FactSnapshot {
   project?: ProjectFact | null;
   /** Facts that name a failure's cause (work dir, std packages, vet, the C compiler's target). Absent from older snapshots. */
   diagnosis?: DiagnosisFact;
+  /** go on PATH has no build info (a wrapper): `$GOROOT/bin/go env -json` asked directly, to compare with the wrapper's answer. */
+  behindWrapper?: { binary: string; goEnv: Record<string, string> | null };
+  /** This verification's probe programs; absent in snapshots of older engines. */
+  probe?: ProbeIdentity;
+  /** What `go build` wrote for each probe program, identified from its bytes before it ran; absent when not built (or an older engine). */
+  artifacts?: Partial<Record<'pure' | 'cgo', BinaryIdentity | null>>;
   probeErrors: ProbeError[];
   timings: Record<string, number>;
   redactions: string[];
+}
+
+/** The package database's check of the toolchain's packages (`dpkg --verify`, `rpm -V`). */
+export interface PackageVerifyFact {
+  tool: 'dpkg' | 'rpm';
+  /** The packages verified: the go binary's owner and those of GOROOT's runtime sources and compiler. */
+  packages: string[];
+  /** Files whose content differs from what the package installed (digest mismatch); configuration files excluded. */
+  changed: string[];
+  missing: string[];
+  command: CommandFact;
+}
+
+/** One verification's probe programs: a fresh random nonce, in their module paths and in what they print. */
+export interface ProbeIdentity {
+  nonce: string;
+  /** Module path of each program: what the built artifact's Go build info must name. */
+  modules: Record<'pure' | 'cgo', string>;
 }
 
 export interface OnlineCheck {

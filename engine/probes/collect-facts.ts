@@ -1,19 +1,23 @@
-import { FACTS_SCHEMA, type CommandFact, type CommandName, type FactSnapshot, type GoCandidate } from '../facts/fact-snapshot.js';
+import type { BinaryIdentity } from '../binary/binary-identity.js';
+import { FACTS_SCHEMA, type CommandFact, type CommandName, type FactSnapshot, type GoCandidate, type ProbeIdentity } from '../facts/fact-snapshot.js';
 import type { Transport } from '../transport/transport.js';
 import { goArgv, runCommand, succeeded } from './go-commands.js';
 import { followSymlinks } from './hop-chain.js';
 import { identifyFile } from './identify-file.js';
 import { findOnPath, pathEntries, which, type PathHit } from './path-lookup.js';
 import { DEFAULT_LIMITS, cachedLstat, envGet, guarded, pathsFor, type ProbeContext, type ProbeLimits } from './probe-context.js';
-import { PROBE_FILES } from './probe-programs.js';
+import { newProbeIdentity, probeFiles } from './probe-programs.js';
+import { artifactProblems } from './build-artifact.js';
 import { probeGoroot } from './goroot-probe.js';
 import { defaultUserEnvFile, parseEnvFile, probeContainer, readEnvFile, relevantEnv } from './environment-probes.js';
 import { probeInventory } from './inventory-probe.js';
 import { probePackageOwner } from './package-owner-probe.js';
+import { probePackageVerify } from './package-verify-probe.js';
 import { probeOnline } from './online-probe.js';
 import { probeLaterGo } from './later-go-probe.js';
 import { probeProject } from './project-probe.js';
 import { probeDiagnosis } from './diagnosis-probe.js';
+import { probeBehindWrapper } from './behind-wrapper-probe.js';
 
 export interface CollectOptions {
   limits?: Partial<ProbeLimits>;
@@ -49,14 +53,16 @@ export async function collectFacts(transport: Transport, options: CollectOptions
 
   const containerP = guarded(ctx, 'container', { detected: transport.isContainer, evidence: [] }, () => timed('container', () => probeContainer(ctx)));
   // The probe programs' directory is made while PATH is searched: the first go command needs both.
-  const tmpP = guarded(ctx, 'tempdir', null, () => transport.makeTempDir(PROBE_FILES));
+  const probe = newProbeIdentity();
+  const artifacts: NonNullable<FactSnapshot['artifacts']> = {};
+  const tmpP = guarded(ctx, 'tempdir', null, () => transport.makeTempDir(probeFiles(probe)));
   const hits = await guarded(ctx, 'path', [] as PathHit[], () => timed('path', () => findOnPath(ctx, 'go')));
   const firstHit = hits.find((h) => h.executable) ?? null;
   const commands: Partial<Record<CommandName, CommandFact>> = {};
   // go version starts as soon as PATH lookup names the file; identifying the binaries overlaps it.
   const [candidates, rest] = await Promise.all([
     guarded(ctx, 'candidates', [] as GoCandidate[], () => timed('candidates', () => describeCandidates(ctx, hits))),
-    firstHit ? timed('go', async () => probeGo(ctx, firstHit.path, await tmpP, commands)) : null,
+    firstHit ? timed('go', async () => probeGo(ctx, firstHit.path, await tmpP, commands, probe, artifacts)) : null,
   ]);
   const first = candidates.find((c) => c.path === firstHit?.path) ?? null;
   const goEnv = rest?.goEnv ?? null;
@@ -73,16 +79,27 @@ export async function collectFacts(transport: Transport, options: CollectOptions
   const projectP = options.project
     ? guarded(ctx, 'project', null, () => timed('project', () => probeProject(ctx, options.project!, first?.path ?? null, rest?.tmp ?? null, throwawayState(ctx, rest?.tmp ?? null))))
     : undefined;
-  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online, , , diagnosis] = await Promise.all([
+  const packageOwnerP = first?.realpath ? guarded(ctx, 'package-owner', null, () => timed('packageOwner', () => probePackageOwner(ctx, first.realpath!))) : null;
+  // The database's own check of the owner's files runs beside the builds: a changed byte in GOROOT means tampered.
+  const toolDir = goEnv?.GOTOOLDIR || null;
+  const ownedFiles = [first?.realpath, gorootPath && ctx.paths.join(gorootPath, 'src', 'runtime', 'proc.go'), toolDir && ctx.paths.join(toolDir, 'compile')].filter((f): f is string => !!f);
+  const packageVerifyP = packageOwnerP?.then((owner) =>
+    owner ? guarded(ctx, 'package-verify', null, () => timed('packageVerify', () => probePackageVerify(ctx, owner, ownedFiles))) : undefined,
+  );
+  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online, , , packageVerify, behindWrapper, diagnosis] = await Promise.all([
     gorootPath ? guarded(ctx, 'goroot', null, () => timed('goroot', () => probeGoroot(ctx, gorootPath, goEnv?.GOTOOLDIR || null))) : null,
     gorootPath ? guarded(ctx, 'goroot-env-file', null, () => readEnvFile(ctx, ctx.paths.join(gorootPath, 'go.env'))) : null,
     first ? guarded(ctx, 'cc', null, () => timed('cc', () => probeCc(ctx, goEnv))) : null,
     guarded(ctx, 'writable', {}, () => timed('writable', () => probeWritable(ctx, goEnv))),
-    first?.realpath ? guarded(ctx, 'package-owner', null, () => timed('packageOwner', () => probePackageOwner(ctx, first.realpath!))) : null,
+    packageOwnerP,
     guarded(ctx, 'inventory', { toolchains: [], managers: [] }, () => timed('inventory', () => probeInventory(ctx, goEnv?.GOPATH?.split(ctx.platform.os === 'windows' ? ';' : ':')[0] ?? null))),
     ctx.online && first && rest?.tmp ? guarded(ctx, 'online', null, () => timed('online', () => probeOnline(ctx, first, rest.tmp!))) : null,
     rest ? timed('build', () => rest.builds) : null,
     first && rest?.tmp ? guarded(ctx, 'later-go', undefined, () => timed('laterGo', () => probeLaterGo(ctx, candidates, first, rest.tmp!, throwawayState(ctx, rest.tmp)))) : null,
+    packageVerifyP,
+    first && rest?.tmp
+      ? guarded(ctx, 'behind-wrapper', undefined, () => timed('behindWrapper', () => probeBehindWrapper(ctx, first, goEnv?.GOROOT, rest.tmp!, throwawayState(ctx, rest.tmp), parseGoEnvJson)))
+      : undefined,
     first
       ? guarded(ctx, 'diagnosis', undefined, () =>
           timed('diagnosis', () =>
@@ -112,11 +129,15 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     cc,
     writable,
     packageOwner,
+    ...(packageVerify !== undefined ? { packageVerify } : {}),
+    ...(behindWrapper ? { behindWrapper } : {}),
     managers: inventory.managers,
     toolchains: inventory.toolchains,
     online,
     ...(project === undefined ? {} : { project }),
     ...(diagnosis ? { diagnosis } : {}),
+    probe,
+    artifacts,
     probeErrors: ctx.errors,
     timings,
     redactions: [],
@@ -133,17 +154,29 @@ async function describeCandidates(ctx: ProbeContext, hits: PathHit[]): Promise<G
   );
 }
 
-async function probeGo(ctx: ProbeContext, goPath: string, tmp: string | null, commands: Partial<Record<CommandName, CommandFact>>) {
+async function probeGo(
+  ctx: ProbeContext,
+  goPath: string,
+  tmp: string | null,
+  commands: Partial<Record<CommandName, CommandFact>>,
+  probe: ProbeIdentity,
+  artifacts: Partial<Record<'pure' | 'cgo', BinaryIdentity | null>>,
+) {
   const cwd = tmp ?? undefined;
   const argv = (...args: string[]) => goArgv(ctx, goPath, args);
   const throwaway = throwawayState(ctx, tmp);
   const exe = ctx.platform.os === 'windows' ? '.exe' : '';
   const join = ctx.paths.join;
-  const build = async (kind: 'Pure' | 'Cgo', dir: string) => {
+  const build = async (kind: 'Pure' | 'Cgo', dir: 'pure' | 'cgo') => {
     const out = join(tmp!, `${dir}.bin${exe}`);
     const b = await runCommand(ctx, argv('build', '-o', out, '.'), { cwd: join(tmp!, dir), env: throwaway, timeoutMs: ctx.limits.buildTimeoutMs });
     commands[`build${kind}`] = b;
-    if (succeeded(b)) commands[`run${kind}`] = await runCommand(ctx, [out], { cwd: tmp!, env: { ...throwaway } });
+    if (!succeeded(b)) return;
+    // Identified from its bytes before it runs: a script or a program made in advance is reported, never run.
+    const artifact = (await identifyFile(ctx, out)).identity;
+    artifacts[dir] = artifact;
+    const problems = artifactProblems(artifact, { platform: ctx.platform, modulePath: probe.modules[dir], gccgo: artifact?.gccgo === true });
+    if (problems.length === 0) commands[`run${kind}`] = await runCommand(ctx, [out], { cwd: tmp!, env: { ...throwaway } });
   };
   // A go that hangs or floods on `version` would do the same on build: don't spend the build budget on it.
   const sane = (v: CommandFact) => !!tmp && !v.timedOut && !v.truncated && !v.spawnError;

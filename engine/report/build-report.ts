@@ -27,7 +27,8 @@ export function buildReport(facts: FactSnapshot, checks: Check[] = ALL_CHECKS): 
     try {
       return check(facts);
     } catch (e) {
-      return [{ code: 'CHECK_FAILED', severity: 'warning' as const, message: `A check failed on these facts: ${(e as Error).message}`, evidence: [String((e as Error).stack ?? e).split('\n').slice(0, 3).join(' | ')], fix: 'Please report this with `goverity snapshot` output.' }];
+      // An error, not a warning: a check that crashed proved nothing, and must not turn broken into degraded.
+      return [{ code: 'CHECK_FAILED', severity: 'error' as const, message: `A check failed on these facts: ${(e as Error).message}`, evidence: [String((e as Error).stack ?? e).split('\n').slice(0, 3).join(' | ')], fix: 'Please report this with `goverity snapshot` output.' }];
     }
   });
   const { verdict, authentic } = decideVerdict(findings);

@@ -6,7 +6,11 @@ export type FakeEntry =
   | { type: 'dir'; mode?: number }
   | { type: 'symlink'; target: string };
 
-export type FakeExec = (argv: string[], options: ExecOptions) => Partial<ExecResult> | undefined;
+/** What a faked command printed, and the files it wrote (a fake `go build` writes its output file). */
+export type FakeAnswer = Partial<ExecResult> & { writes?: Record<string, FakeEntry> };
+
+/** Answers a command; `text` reads a file of the fake tree as the command would (its go.mod, say). */
+export type FakeExec = (argv: string[], options: ExecOptions, text: (path: string) => string | null) => FakeAnswer | undefined;
 
 /**
  * An in-memory target for unit tests of probes and the runner: a file tree, an environment, and a
@@ -42,9 +46,16 @@ export class FakeTransport implements Transport {
 
   async exec(argv: string[], options: ExecOptions): Promise<ExecResult> {
     this.execs.push(argv);
-    const answer = this.onExec(argv, options);
+    const text = (p: string) => {
+      const e = this.#files.get(p);
+      return e?.type === 'file' ? Buffer.from(e.content ?? '').toString('utf8') : null;
+    };
+    const answer = this.onExec(argv, options, text);
     const base: ExecResult = { argv, exitCode: 127, stdout: '', stderr: '', timedOut: false, truncated: false, spawnError: `spawn ${argv[0]} ENOENT`, durationMs: 1 };
-    return answer ? { ...base, exitCode: 0, spawnError: null, ...answer, argv } : base;
+    if (!answer) return base;
+    const { writes, ...result } = answer;
+    for (const [p, entry] of Object.entries(writes ?? {})) this.#files.set(p, entry);
+    return { ...base, exitCode: 0, spawnError: null, ...result, argv };
   }
 
   /** Like the kernel: directories on the way are followed through symlinks, the last component is not. */

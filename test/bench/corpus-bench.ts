@@ -5,7 +5,7 @@ import { DockerProvider } from '../../harness/providers/docker-provider.js';
 import { planJobs, runScenarios } from '../../harness/runner/run-scenarios.js';
 import { loadScenarios } from '../../harness/scenarios/load-scenarios.js';
 import { IMAGE_ID_LABEL } from '../../harness/images/image-builder.js';
-import { PROBE_FILES } from '../../engine/probes/probe-programs.js';
+import { newProbeIdentity, probeFiles } from '../../engine/probes/probe-programs.js';
 
 // Full-corpus wall time (warm; with --cold also every image rebuilt from nothing) against the floor:
 // each scenario's bare go commands in a plain shell script, summed, divided by the cores.
@@ -44,7 +44,7 @@ console.log(`\nscenarios ${results.length}, passed ${results.filter((r) => r.pas
 console.log(`warm full corpus ${s(warmWall)}`);
 console.log(`per-phase medians: build ${phase('buildMs')} ms, start ${phase('startMs')} ms, verify ${phase('verifyMs')} ms, stop ${phase('stopMs')} ms`);
 
-const setup = Object.entries(PROBE_FILES).map(([f, c]) => `mkdir -p "$d/${path.dirname(f)}"; printf '%s' '${c.replace(/'/g, `'\\''`)}' > "$d/${f}"`).join('\n');
+const setup = Object.entries(probeFiles(newProbeIdentity())).map(([f, c]) => `mkdir -p "$d/${path.dirname(f)}"; printf '%s' '${c.replace(/'/g, `'\\''`)}' > "$d/${f}"`).join('\n');
 const script = `d=$(mktemp -d)
 ${setup}
 cd "$d"; s=$(date +%s%N)

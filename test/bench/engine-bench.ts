@@ -4,7 +4,7 @@ import { ImageBuilder } from '../../harness/images/image-builder.js';
 import { collectFacts } from '../../engine/probes/collect-facts.js';
 import { buildReport } from '../../engine/report/build-report.js';
 import { DockerTransport } from '../../engine/transport/docker-transport.js';
-import { PROBE_FILES } from '../../engine/probes/probe-programs.js';
+import { newProbeIdentity, probeFiles } from '../../engine/probes/probe-programs.js';
 
 // Engine verify time for a docker-image target against the floor: the same go commands, back to back, in one plain shell script.
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -13,7 +13,7 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 const docker = new Dockerode();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const setup = Object.entries(PROBE_FILES)
+const setup = Object.entries(probeFiles(newProbeIdentity()))
   .map(([f, c]) => `mkdir -p "$d/${path.dirname(f)}" && printf '%s' '${c.replace(/'/g, `'\\''`)}' > "$d/${f}"`)
   .join('\n');
 const floorScript = `set -e

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Check, Finding } from '../../engine/checks/finding.js';
-import type { BinaryIdentity } from '../../engine/binary/binary-identity.js';
+import type { BinaryIdentity, BinarySignature } from '../../engine/binary/binary-identity.js';
 import type {
   CommandFact,
   CommandName,
@@ -329,5 +329,20 @@ export function scoopShimSnapshot(): FactSnapshot {
     d.commands.gorootLocated!.stdout = `${goroot}\n`;
     d.goroot = { ...d.goroot!, path: goroot, realpath: `${root}\\apps\\go\\1.22.5`, binaryPath: `${goroot}\\bin\\go.exe` };
     d.envFiles.goroot = { path: `${goroot}\\go.env`, content: d.envFiles.goroot!.content };
+  });
+}
+
+/**
+ * A snapshot from an engine that reads signatures: the go binary's and GOROOT's go carry `sig`, and the build
+ * info make.bash writes for a release (the hand-written fixtures leave out its -gcflags).
+ */
+export function withSignature(name: string, sig: BinarySignature, gcflags: string | null = 'cmd/...=-dwarf=false'): FactSnapshot {
+  return variant(loadSnapshot(name), (d) => {
+    for (const id of [d.candidates[0]!.identity!, d.goroot?.binary]) {
+      if (!id) continue;
+      id.signature = sig;
+      if (id.go && gcflags) id.go.buildSettings['-gcflags'] = gcflags;
+      else if (id.go) delete id.go.buildSettings['-gcflags'];
+    }
   });
 }

@@ -55,6 +55,15 @@ describe('go-stub (GO_STUB)', () => {
     expect(goStub(asdfShimSnapshot({ resolves: true }))).toEqual([]);
   });
 
+  it('fires on a failing stub whose text names a manager when no such manager is on disk (words change nothing)', () => {
+    const s = variant(asdfShimSnapshot({ resolves: false }), (d) => {
+      d.managers = [];
+      d.toolchains = [];
+    });
+    const f = only(goStub(s), 'GO_STUB');
+    expect(f.message).toBe('/root/.asdf/shims/go is a script that does not act as the go command (no real toolchain answers behind it).');
+  });
+
   it('fires on a script that hangs with no toolchain behind it (PROBE_TIMEOUT says it hung; this says it never acts as go)', () => {
     const s = variant(withCommand(loadSnapshot('linux-wrapper-version-lie'), 'version', { exitCode: null, stdout: '', timedOut: true }), (d) => {
       d.goEnv = null;

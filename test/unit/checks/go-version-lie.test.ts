@@ -15,6 +15,16 @@ describe('go-version-lie (GO_VERSION_LIE)', () => {
     expect(f.fix).toBe('Remove the program that rewrites go version output (/usr/local/bin/go) and put /usr/lib/go-1.22/bin/go on PATH.');
   });
 
+  it('fires on a script that says gccgo in front of a gc go: the word gccgo switches nothing off', () => {
+    const line = 'go version go1.99.0 gccgo (Debian 12.2.0-14) 12.2.0 linux/amd64\n';
+    const s = withGoEnv(
+      withCommand(withCommand(loadSnapshot('linux-wrapper-version-lie'), 'version', { stdout: line }), 'versionLocal', { stdout: line }),
+      { GOTOOLDIR: '/usr/lib/gcc/x86_64-linux-gnu/12' },
+    );
+    const f = only(goVersionLie(s), 'GO_VERSION_LIE');
+    expect(f.message).toContain('GOTOOLCHAIN=local go version prints go1.99.0, the binary\'s build info says go1.22.12');
+  });
+
   it('fires on a Windows go.bat that answers `version` itself; CRLF lines do not leak into the evidence', () => {
     const f = only(goVersionLie(loadSnapshot('windows-bat-shim-version-lie')), 'GO_VERSION_LIE');
     expect(f.message).toContain('GOTOOLCHAIN=local go version prints go1.99.0, the binary\'s build info says go1.22.5');

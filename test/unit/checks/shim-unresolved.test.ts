@@ -14,18 +14,26 @@ describe('shim-unresolved (SHIM_UNRESOLVED)', () => {
     expect(f.fix).toMatch(/^asdf install golang <version>/);
   });
 
-  it('recognises a goenv shim by its script even when the goenv root was not found', () => {
+  it('recognises a goenv shim by the goenv root that holds it and the release installed there', () => {
     const s = variant(asdfShimSnapshot({ resolves: false }), (d) => {
-      d.managers = [];
+      d.managers = [{ name: 'goenv', root: '/home/dev/.goenv', installed: ['1.22.12'], evidence: ['/home/dev/.goenv exists'] }];
+      d.toolchains = [{ root: '/home/dev/.goenv/versions/1.22.12', version: 'go1.22.12', source: 'goenv' }];
       const path = '/home/dev/.goenv/shims/go';
       d.candidates[0] = { ...d.candidates[0]!, dir: '/home/dev/.goenv/shims', path, realpath: path, hops: [{ ...d.candidates[0]!.hops[0]!, path }] };
-      d.candidates[0]!.scriptHead = '#!/usr/bin/env bash\nset -e\n[ -n "$GOENV_DEBUG" ] && set -x\n\nprogram="${0##*/}"\n\nexport GOENV_ROOT="/home/dev/.goenv"\nexec "/home/dev/.goenv/libexec/goenv" exec "$program" "$@"\n';
+      d.candidates[0]!.scriptHead = '#!/usr/bin/env bash\nset -e\nexec "/home/dev/.goenv/libexec/goenv" exec "${0##*/}" "$@"\n';
       for (const k of ['version', 'versionLocal', 'envJson'] as const) d.commands[k]!.stderr = "goenv: version '1.21.5' is not installed (set by /work/.go-version)\n";
     });
     const f = only(shimUnresolved(s), 'SHIM_UNRESOLVED');
     expect(f.message).toBe('The goenv shim at /home/dev/.goenv/shims/go cannot resolve a Go version.');
-    expect(f.evidence[1]).toBe('goenv root not found');
+    expect(f.evidence[1]).toBe('goenv root /home/dev/.goenv: installed 1.22.12');
     expect(f.fix).toMatch(/^goenv install <version>/);
+  });
+
+  it('stays silent on a failing script that only names a manager: with no manager tree it is a stub (GO_STUB)', () => {
+    const s = variant(asdfShimSnapshot({ resolves: false }), (d) => {
+      d.managers = [];
+    });
+    expect(shimUnresolved(s)).toEqual([]);
   });
 
   it('stays silent on a shim that resolves, and on one that hangs (PROBE_TIMEOUT says it)', () => {

@@ -41,8 +41,23 @@ describe('shim (SHIM)', () => {
       }),
       [{ name: 'gvm', root: '/root/.gvm', installed: ['go1.22.12'], evidence: [] }],
     );
+    s.toolchains = [{ root: gvmRoot, version: 'go1.22.12', source: 'gvm' }];
     expect(shim(s)).toEqual([]);
     expect(deriveProvenance(s)).toMatchObject({ kind: 'version-manager', manager: 'gvm' });
+  });
+
+  it('stays silent when the manager root holds no Go release (words and directory names alone make no shim)', () => {
+    const s = variant(asdfShimSnapshot({ resolves: true }), (d) => {
+      d.toolchains = [];
+    });
+    expect(shim(s)).toEqual([]);
+  });
+
+  it('stays silent when the shim answers but no real cmd/go is behind it', () => {
+    const s = variant(asdfShimSnapshot({ resolves: true }), (d) => {
+      d.goroot = { ...d.goroot!, binary: null };
+    });
+    expect(shim(s)).toEqual([]);
   });
 
   it('stays silent when a manager is installed but go does not come from it', () => {

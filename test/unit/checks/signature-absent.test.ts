@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { BinarySignature } from '../../../engine/binary/binary-identity.js';
 import { signatureAbsent } from '../../../engine/checks/signature-absent.js';
-import { GENUINE_FIXTURES, loadSnapshot, only, variant, withIdentity } from '../snapshot-builders.js';
+import { GENUINE_FIXTURES, loadSnapshot, only, variant, withIdentity, withSignature } from '../snapshot-builders.js';
 
 const none: BinarySignature = { kind: 'none', valid: null, signer: null, reasons: [] };
 const adhoc: BinarySignature = { kind: 'adhoc', valid: true, signer: null, identifier: 'go', reasons: [] };
 
-/**
- * A snapshot from an engine that reads signatures: the go binary's and GOROOT's go carry `sig`, and the build
- * info make.bash writes for a release (-gcflags), or with `gcflags: null` the build info `go build -trimpath` writes.
- */
-function signed(name: string, sig: BinarySignature, gcflags: string | null = 'cmd/...=-dwarf=false') {
-  return variant(loadSnapshot(name), (d) => {
-    for (const id of [d.candidates[0]!.identity!, d.goroot?.binary]) {
-      if (!id) continue;
-      id.signature = sig;
-      if (id.go && gcflags) id.go.buildSettings['-gcflags'] = gcflags;
-      else if (id.go) delete id.go.buildSettings['-gcflags'];
-    }
-  });
-}
+const signed = withSignature;
 
 describe('signature-absent (SIGNATURE_ABSENT)', () => {
   it('is a warning for an unsigned Windows go.exe whose build info is a release build', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evidenceOf, isForeign, parseGoVersionLine, settingSource, view } from '../../../engine/checks/toolchain-view.js';
-import { loadSnapshot, withEnv, withEnvFile, withIdentity } from '../snapshot-builders.js';
+import { loadSnapshot, withCandidate, withCommand, withEnv, withEnvFile, withGoEnv, withGoroot, withIdentity } from '../snapshot-builders.js';
 
 describe('toolchain-view (shared derivations)', () => {
   it('parses go version lines, including gccgo\'s', () => {
@@ -38,9 +38,30 @@ describe('toolchain-view (shared derivations)', () => {
     expect(view(withIdentity(loadSnapshot('linux-wrapper-version-lie'), 0, { problems: ['bad-header'] })).isIndirection).toBe(false);
   });
 
-  it('recognises gccgo from its build, its version line or its tool dir', () => {
+  it('recognises gccgo from the bytes of its go command (libgo linkage), even behind a wrapper', () => {
     expect(view(loadSnapshot('linux-gccgo')).isGccgo).toBe(true);
     expect(view(loadSnapshot('linux-debian-golang-go')).isGccgo).toBe(false);
+    // A script in front of gccgo's go: $GOROOT/bin/go (GOROOT=/usr) is the libgo-linked binary, so gccgo it is.
+    const gccgo = loadSnapshot('linux-gccgo');
+    const wrapped = withIdentity(
+      withCandidate(gccgo, 0, { scriptHead: '#!/bin/sh\nexec /usr/bin/x86_64-linux-gnu-go-12 "$@"\n' }),
+      0,
+      { format: 'script', os: null, arch: null, needed: [], gccgo: false, go: null, interpreter: '/bin/sh' },
+    );
+    const w = withGoroot(wrapped, { binary: gccgo.candidates[0]!.identity });
+    expect(view(w).isIndirection).toBe(true);
+    expect(view(w).isGccgo).toBe(true);
+  });
+
+  it('never takes gccgo from what the suspect prints: a gccgo version line or a gcc tool dir in front of a gc go', () => {
+    const lie = withGoEnv(
+      withCommand(loadSnapshot('linux-wrapper-version-lie'), 'version', { stdout: 'go version go1.99.0 gccgo (Debian 12.2.0-14) 12.2.0 linux/amd64\n' }),
+      { GOTOOLDIR: '/usr/lib/gcc/x86_64-linux-gnu/12' },
+    );
+    const v = view(lie);
+    expect(v.isGccgo).toBe(false);
+    expect(v.isIndirection).toBe(true);
+    expect(v.builtVersion).toBe('go1.22.12');
   });
 
   it('memoizes per snapshot object', () => {

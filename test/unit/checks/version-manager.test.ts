@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { versionManager } from '../../../engine/checks/version-manager.js';
-import { GENUINE_FIXTURES, asdfShimSnapshot, fixtureNames, loadSnapshot, scoopShimSnapshot, variant, withManagers } from '../snapshot-builders.js';
+import { GENUINE_FIXTURES, asdfShimSnapshot, fixtureNames, loadSnapshot, scoopShimSnapshot, variant, withManagers, withToolchains } from '../snapshot-builders.js';
 
 describe('version-manager (which manager go is reached through)', () => {
   it('finds asdf from its root on the chain', () => {
@@ -8,11 +8,18 @@ describe('version-manager (which manager go is reached through)', () => {
     expect(versionManager(asdfShimSnapshot({ resolves: false }))).toBe('asdf');
   });
 
-  it('finds asdf from its shim script alone when the root was not found', () => {
+  it('never finds a manager from the words in a script: no manager root on disk, no manager', () => {
     const s = variant(asdfShimSnapshot({ resolves: false }), (d) => {
       d.managers = [];
     });
-    expect(versionManager(s)).toBe('asdf');
+    expect(versionManager(s)).toBeNull();
+  });
+
+  it('needs a Go release installed in the manager: an empty tree named like a manager root is no manager', () => {
+    const s = variant(asdfShimSnapshot({ resolves: false }), (d) => {
+      d.toolchains = d.toolchains.filter((t) => t.source !== 'asdf');
+    });
+    expect(versionManager(s)).toBeNull();
   });
 
   it('finds Scoop on Windows, comparing paths case-insensitively across slash styles', () => {
@@ -26,7 +33,7 @@ describe('version-manager (which manager go is reached through)', () => {
       }),
       [{ name: 'gvm', root: '/root/.gvm/', installed: ['go1.22.12'], evidence: [] }],
     );
-    expect(versionManager(s)).toBe('gvm');
+    expect(versionManager(withToolchains(s, [{ root: '/root/.gvm/gos/go1.22.12', version: 'go1.22.12', source: 'gvm' }]))).toBe('gvm');
   });
 
   it('does not take a root that merely shares a prefix', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wrapper } from '../../../engine/checks/wrapper.js';
-import { GENUINE_FIXTURES, asdfShimSnapshot, loadSnapshot, only, scoopShimSnapshot, withGoroot } from '../snapshot-builders.js';
+import { GENUINE_FIXTURES, asdfShimSnapshot, loadSnapshot, only, scoopShimSnapshot, variant, withGoroot } from '../snapshot-builders.js';
 
 describe('wrapper (WRAPPER)', () => {
   it('notes a script in front of the real go (recorded), quoting its first lines', () => {
@@ -19,6 +19,25 @@ describe('wrapper (WRAPPER)', () => {
     expect(f.message).toBe('C:\\Program Files\\Go\\bin\\go.bat is a script in front of the real go at C:\\Program Files\\Go\\bin\\go.exe.');
     expect(f.evidence[0]).toBe('chain: C:\\Program Files\\Go\\bin\\go.bat → C:\\Program Files\\Go\\bin\\go.exe');
     expect(f.evidence[1]).toBe('C:\\Program Files\\Go\\bin\\go.bat: @echo off | rem Installed by the team dev-setup: runs the go.exe next to this script. | setlocal | "%~dp0go.exe" %*');
+  });
+
+  it('is a warning when the wrapper changes what go uses: its go env differs from the real go asked directly', () => {
+    const s = variant(loadSnapshot('linux-wrapper-version-lie'), (d) => {
+      d.behindWrapper = { binary: '/usr/lib/go-1.22/bin/go', goEnv: { ...d.goEnv! } };
+      d.goEnv = { ...d.goEnv!, GOFLAGS: '-toolexec=/opt/spy', GOPROXY: 'https://mirror.invalid' };
+    });
+    const f = only(wrapper(s), 'WRAPPER');
+    expect(f.severity).toBe('warning');
+    expect(f.message).toBe('/usr/local/bin/go is a script in front of the real go at /usr/lib/go-1.22/bin/go, and it changes what go uses: GOFLAGS, GOPROXY.');
+    expect(f.evidence).toContain('go env GOFLAGS: "-toolexec=/opt/spy" through /usr/local/bin/go, "" from /usr/lib/go-1.22/bin/go itself');
+    expect(f.fix).toMatch(/^Set GOFLAGS, GOPROXY where you can see it/);
+  });
+
+  it('stays info when the real go asked directly reports the same settings', () => {
+    const s = variant(loadSnapshot('linux-wrapper-version-lie'), (d) => {
+      d.behindWrapper = { binary: '/usr/lib/go-1.22/bin/go', goEnv: { ...d.goEnv! } };
+    });
+    expect(only(wrapper(s), 'WRAPPER').severity).toBe('info');
   });
 
   it('leaves version-manager shims to SHIM', () => {

@@ -11,16 +11,23 @@ const goEnv = { GOROOT, GOVERSION: 'go1.22.12', GOTOOLDIR: `${GOROOT}/pkg/tool/l
 function debianLike(overrides: { onExec?: FakeExec } = {}) {
   const elf = buildElf({ version: 'go1.22.12' });
   const tool = (name: string) => ({ [`${GOROOT}/pkg/tool/linux_amd64/${name}`]: { type: 'file' as const, mode: 0o755, content: buildElf({ version: 'go1.22.12' }) } });
-  const answer: FakeExec = (argv, opts) => {
+  /** Like go build: an ELF whose build info names the module in the probe's go.mod (its nonce included). */
+  const built = (argv: string[], opts: { cwd?: string }, text: (p: string) => string | null) => {
+    const module = /^module (\S+)/.exec(text(`${opts.cwd}/go.mod`) ?? '')?.[1] ?? 'none';
+    const modinfo = `path\t${module}\nmod\t${module}\t(devel)\t\nbuild\t-compiler=gc\nbuild\tGOARCH=amd64\nbuild\tGOOS=linux\n`;
+    return { stdout: '', writes: { [argv[argv.indexOf('-o') + 1]!]: { type: 'file' as const, mode: 0o755, content: buildElf({ version: 'go1.22.12', modinfo }) } } };
+  };
+  const answer: FakeExec = (argv, opts, text) => {
     const a = argv.join(' ');
     if (a.endsWith('bin/go version')) return { stdout: `go version ${opts.env?.GOTOOLCHAIN === 'local' ? 'go1.22.12' : 'go1.22.12'} linux/amd64\n` };
     if (a.endsWith('go env -json')) return { stdout: JSON.stringify(goEnv) };
     if (a.endsWith('go env GOROOT')) return { stdout: `${GOROOT}\n` };
     if (a.includes('compile -V=full')) return { stdout: 'compile version go1.22.12\n' };
     if (a.includes('link -V=full')) return { stdout: 'link version go1.22.12\n' };
-    if (a.includes('go build -o')) return { stdout: '' };
-    if (a.endsWith('pure.bin')) return { stdout: 'goverity-pure-ok go1.22.12 linux amd64\n' };
-    if (a.endsWith('cgo.bin')) return { stdout: 'goverity-cgo-ok 42\n' };
+    if (a.includes('go build -o')) return built(argv, opts, text);
+    const nonce = () => /goverity\.invalid\/pure([0-9a-f]{16})/.exec(text('/tmp/goverity-fake/pure/go.mod') ?? '')?.[1];
+    if (a.endsWith('pure.bin')) return { stdout: `goverity-pure-ok ${nonce()} go1.22.12 linux amd64\n` };
+    if (a.endsWith('cgo.bin')) return { stdout: `goverity-cgo-ok ${nonce()} 42\n` };
     if (argv[0] === 'dpkg-query') return { stdout: `golang-1.22-go: ${GOROOT}/bin/go\n` };
     return undefined;
   };
@@ -73,7 +80,7 @@ describe('collectFacts through a transport', () => {
     await collectFacts(t);
     expect(t.execs.filter((a) => a.includes('build')).map((a) => a.at(-3))).toEqual(['-o', '-o']);
     const noCgo = debianLike({
-      onExec: (argv, opts) => (argv.join(' ').endsWith('go env -json') ? { stdout: JSON.stringify({ ...goEnv, CGO_ENABLED: '0' }) } : debianLikeAnswer(argv, opts)),
+      onExec: (argv, opts, text) => (argv.join(' ').endsWith('go env -json') ? { stdout: JSON.stringify({ ...goEnv, CGO_ENABLED: '0' }) } : debianLikeAnswer(argv, opts, text)),
     });
     const facts = await collectFacts(noCgo);
     expect(facts.commands.buildCgo).toBeUndefined();
@@ -89,6 +96,33 @@ describe('collectFacts through a transport', () => {
     expect(buildReport(facts).findings.map((f) => f.code)).toEqual(expect.arrayContaining(['PROBE_TIMEOUT', 'BUILD_FAILED']));
   });
 
+  it('gives the probe programs a fresh nonce every run and identifies what go build wrote before running it', async () => {
+    const [a, b] = [await collectFacts(debianLike()), await collectFacts(debianLike())];
+    expect(a.probe?.nonce).toMatch(/^[0-9a-f]{16}$/);
+    expect(a.probe?.nonce).not.toBe(b.probe?.nonce);
+    expect(a.probe?.modules.pure).toBe(`goverity.invalid/pure${a.probe!.nonce}`);
+    expect(a.artifacts?.pure?.go?.mainModule).toBe(a.probe!.modules.pure);
+    expect(a.commands.runPure?.stdout).toContain(`goverity-pure-ok ${a.probe!.nonce}`);
+  });
+
+  it('never runs a script that go build wrote, and calls that toolchain not authentic', async () => {
+    const script = '#!/bin/sh\necho goverity-pure-ok\n';
+    const t = debianLike({
+      onExec: (argv, opts, text) =>
+        argv.join(' ').includes('go build -o')
+          ? { stdout: '', writes: { [argv[argv.indexOf('-o') + 1]!]: { type: 'file', mode: 0o755, content: script } } }
+          : debianLikeAnswer(argv, opts, text),
+    });
+    const facts = await collectFacts(t);
+    expect(facts.artifacts?.pure?.format).toBe('script');
+    expect(facts.commands.runPure).toBeUndefined();
+    expect(t.execs.some((a) => a[0]!.endsWith('pure.bin'))).toBe(false);
+    const r = buildReport(facts);
+    expect(r.authentic).toBe(false);
+    expect(r.findings.map((f) => f.code)).toContain('BUILD_OUTPUT_FORGED');
+    expect(r.findings.map((f) => f.code)).not.toContain('BUILD_FAILED');
+  });
+
   it('finds no go on an empty PATH and runs no go command', async () => {
     const t = new FakeTransport({}, { PATH: '/usr/bin' });
     const facts = await collectFacts(t);
@@ -101,6 +135,7 @@ describe('collectFacts through a transport', () => {
 const debianLikeAnswer: FakeExec = (argv, opts) => {
   const a = argv.join(' ');
   if (a.endsWith('bin/go version')) return { stdout: 'go version go1.22.12 linux/amd64\n' };
+  if (a.endsWith('go env -json')) return { stdout: JSON.stringify(goEnv) };
   if (a.includes('go build -o')) return { stdout: '' };
   if (a.endsWith('pure.bin')) return { stdout: 'goverity-pure-ok\n' };
   if (a.includes('-V=full')) return { stdout: `${argv[0]!.split('/').pop()} version go1.22.12\n` };

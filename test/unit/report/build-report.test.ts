@@ -95,14 +95,14 @@ describe('the report\'s go section', () => {
 });
 
 describe('buildReport robustness', () => {
-  it('turns a check that throws into a CHECK_FAILED warning and still decides', () => {
+  it('turns a check that throws into a CHECK_FAILED error (a crash proves nothing, so the verdict is broken) and still decides', () => {
     const boom: Check = () => {
       throw new Error('cannot read properties of null');
     };
     const r = buildReport(loadSnapshot('darwin-homebrew'), [boom]);
-    expect(r.verdict).toBe('degraded');
+    expect(r.verdict).toBe('broken');
     expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]).toMatchObject({ code: 'CHECK_FAILED', severity: 'warning', message: 'A check failed on these facts: cannot read properties of null' });
+    expect(r.findings[0]).toMatchObject({ code: 'CHECK_FAILED', severity: 'error', message: 'A check failed on these facts: cannot read properties of null' });
     expect(r.findings[0]!.evidence[0]).toMatch(/^Error: cannot read properties of null/);
   });
 

@@ -1,0 +1,21 @@
+import type { Check } from './finding.js';
+import { evidenceOf } from './toolchain-view.js';
+
+/** The package database says files of the toolchain's own packages no longer have the content it installed: tampered. */
+export const packageFilesModified: Check = (facts) => {
+  const pv = facts.packageVerify;
+  if (!pv || pv.changed.length === 0) return [];
+  const shown = pv.changed.slice(0, 5);
+  return [
+    {
+      code: 'PACKAGE_FILES_MODIFIED',
+      severity: 'error',
+      message: `${pv.changed.length} file${pv.changed.length > 1 ? 's' : ''} of ${pv.packages.join(', ')} no longer match${pv.changed.length > 1 ? '' : 'es'} what ${pv.tool} installed: ${shown.join(', ')}${pv.changed.length > shown.length ? ', …' : ''}.`,
+      evidence: [evidenceOf(pv.command, 6), ...(pv.missing.length ? [`missing: ${pv.missing.slice(0, 5).join(', ')}`] : [])],
+      fix:
+        pv.tool === 'dpkg'
+          ? `Find out who changed them, then restore the packages: apt-get install --reinstall ${pv.packages.join(' ')}`
+          : `Find out who changed them, then restore the packages: dnf reinstall ${pv.packages.join(' ')}`,
+    },
+  ];
+};

@@ -1,0 +1,35 @@
+import type { BinaryIdentity } from '../binary/binary-identity.js';
+import type { Platform } from '../transport/transport.js';
+
+const NATIVE_FORMAT: Record<string, BinaryIdentity['format']> = { windows: 'pe', darwin: 'macho' };
+
+/**
+ * Why the file `go build` wrote is not what a Go toolchain builds from the probe program: a native executable for this
+ * machine whose Go build info names the probe's module (a fresh nonce each run). Empty when it is one. gccgo writes
+ * no build info; its output is vouched for by its bytes instead (libgo linkage), and only when go is gccgo itself.
+ * Pure: the probe calls it to decide whether to run the artifact, the BUILD_OUTPUT_FORGED check to report it.
+ */
+export function artifactProblems(
+  id: BinaryIdentity | null,
+  expect: { platform: Platform; modulePath: string; goVersion?: string | null; gccgo?: boolean },
+): string[] {
+  if (!id) return ['it could not be read'];
+  const native = NATIVE_FORMAT[expect.platform.os] ?? 'elf';
+  if (id.format !== native) return [`it is ${id.format === 'script' ? `a script${id.interpreter ? ` (#!${id.interpreter})` : ''}` : `a ${id.format} file`}, not a native ${native} executable`];
+  const out: string[] = [];
+  if (id.problems.length > 0) out.push(`its headers are damaged: ${id.problems.join(', ')}`);
+  if ((id.os && id.os !== expect.platform.os) || (id.arch && !id.arch.split(',').includes(expect.platform.arch)))
+    out.push(`it is built for ${id.os ?? '?'}/${id.arch ?? '?'}, not this ${expect.platform.os}/${expect.platform.arch} machine`);
+  if (!id.go) {
+    if (!(expect.gccgo && id.gccgo)) out.push('it carries no Go build info: no Go toolchain linked it');
+    return out;
+  }
+  const module = id.go.mainModule ?? id.go.path;
+  if (module !== expect.modulePath && !(expect.gccgo && id.gccgo && module === null))
+    out.push(`its Go build info names ${module ?? 'no module'}, not this verification's probe module ${expect.modulePath}`);
+  // runtime.Version() carries " X:exp" when GOEXPERIMENT is set; go env GOVERSION does not.
+  const built = id.go.version.split(' ')[0] ?? '';
+  if (expect.goVersion && /^go\d/.test(expect.goVersion) && built && built !== expect.goVersion)
+    out.push(`its Go build info says it was built by ${built}, but go env GOVERSION is ${expect.goVersion}`);
+  return out;
+}

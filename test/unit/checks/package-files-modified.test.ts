@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { packageFilesModified } from '../../../engine/checks/package-files-modified.js';
+import type { FactSnapshot } from '../../../engine/facts/fact-snapshot.js';
+import { parseVerifyOutput } from '../../../engine/probes/package-verify-probe.js';
+import { buildReport } from '../../../engine/report/build-report.js';
+import { GENUINE_FIXTURES, loadSnapshot, only, variant } from '../snapshot-builders.js';
+
+const DPKG_OUT = '??5??????   /usr/share/go-1.19/src/fmt/print.go\n??5?????? c /etc/golang.conf\nmissing     /usr/share/doc/golang-1.19-go/copyright\n';
+
+function verified(stdout: string, tool: 'dpkg' | 'rpm' = 'dpkg'): FactSnapshot {
+  return variant(loadSnapshot('linux-debian-golang-go'), (d) => {
+    const command = { ...d.commands.version!, argv: tool === 'dpkg' ? ['dpkg', '--verify', 'golang-1.19-go', 'golang-1.19-src'] : ['rpm', '-V', 'golang', 'golang-src'], stdout, stderr: '', exitCode: stdout ? 1 : 0, envOverrides: {} };
+    d.packageVerify = { tool, packages: command.argv.slice(2), ...parseVerifyOutput(stdout), command };
+  });
+}
+
+describe('package-files-modified (PACKAGE_FILES_MODIFIED)', () => {
+  it('parses dpkg --verify and rpm -V: digest changes count, configuration files and missing files do not', () => {
+    expect(parseVerifyOutput(DPKG_OUT)).toEqual({ changed: ['/usr/share/go-1.19/src/fmt/print.go'], missing: ['/usr/share/doc/golang-1.19-go/copyright'] });
+    expect(parseVerifyOutput('S.5....T.    /usr/lib/golang/bin/go\n.M.......    /usr/lib/golang/src\nmissing   d /usr/share/doc/golang\n')).toEqual({
+      changed: ['/usr/lib/golang/bin/go'],
+      missing: ['/usr/share/doc/golang'],
+    });
+    expect(parseVerifyOutput('')).toEqual({ changed: [], missing: [] });
+  });
+
+  it('fires on a Debian toolchain file whose content changed, naming the packages and the reinstall; not authentic', () => {
+    const s = verified(DPKG_OUT);
+    const f = only(packageFilesModified(s), 'PACKAGE_FILES_MODIFIED');
+    expect(f.severity).toBe('error');
+    expect(f.message).toBe('1 file of golang-1.19-go, golang-1.19-src no longer matches what dpkg installed: /usr/share/go-1.19/src/fmt/print.go.');
+    expect(f.evidence[0]).toMatch(/^dpkg --verify golang-1\.19-go golang-1\.19-src: exit 1: \?\?5\?\?\?\?\?\?   \/usr\/share\/go-1\.19\/src\/fmt\/print\.go/);
+    expect(f.evidence[1]).toBe('missing: /usr/share/doc/golang-1.19-go/copyright');
+    expect(f.fix).toBe('Find out who changed them, then restore the packages: apt-get install --reinstall golang-1.19-go golang-1.19-src');
+    expect(buildReport(s)).toMatchObject({ verdict: 'broken', authentic: false });
+  });
+
+  it('fires on rpm -V with dnf\'s fix', () => {
+    const f = only(packageFilesModified(verified('S.5....T.    /usr/lib/golang/bin/go\n', 'rpm')), 'PACKAGE_FILES_MODIFIED');
+    expect(f.fix).toBe('Find out who changed them, then restore the packages: dnf reinstall golang golang-src');
+  });
+
+  it('stays silent when the database finds nothing changed, or only a configuration file or a missing doc', () => {
+    expect(packageFilesModified(verified(''))).toEqual([]);
+    expect(packageFilesModified(verified('??5?????? c /etc/golang.conf\nmissing     /usr/share/doc/x\n'))).toEqual([]);
+  });
+
+  it.each([...GENUINE_FIXTURES, 'linux-no-go'])('stays silent on %s', (name) => {
+    expect(packageFilesModified(loadSnapshot(name))).toEqual([]);
+  });
+});
