@@ -1,5 +1,6 @@
 import type { RunSummary, ScenarioResult } from '../runner/run-summary.js';
 import { escapeMarkup as text, escapeMarkupAttribute as attr } from './escape-markup.js';
+import { detectorSuites } from './detector-junit.js';
 import { keyFindings } from './key-findings.js';
 import { outcomeOf } from './outcome-of.js';
 import { totalMs } from './phase-stats.js';
@@ -52,10 +53,16 @@ export function renderJunit(summary: RunSummary): string {
     ].join('\n');
   });
   const t = summary.totals;
+  // Detectors add a suite each; the root's counts stay the engine's unless there are detector cases to add.
+  const detected = (summary.detectors ?? []).flatMap((d) => d.results);
+  const tests = summary.scenarios.length + detected.length;
+  const failures = t.failed + detected.filter((r) => r.outcome === 'wrong').length;
+  const errors = t.errored + detected.filter((r) => r.outcome === 'error').length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="goverity run ${attr(summary.runId)}" tests="${summary.scenarios.length}" failures="${t.failed}" errors="${t.errored}" time="${seconds(t.wallMs)}">`,
+    `<testsuites name="goverity run ${attr(summary.runId)}" tests="${tests}" failures="${failures}" errors="${errors}" time="${seconds(t.wallMs)}">`,
     ...suites,
+    ...detectorSuites(summary.detectors ?? [], summary.startedAt),
     '</testsuites>',
     '',
   ].join('\n');

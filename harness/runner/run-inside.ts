@@ -36,7 +36,7 @@ export interface InsideOutcome {
  * left the process group is found too) and removes the directory: the target is left as it was found.
  */
 export async function runInside(transport: Transport, run: InsideRun): Promise<InsideOutcome> {
-  if (!transport.upload) throw new Error(`this provider's transport can't host an inside run (target ${transport.target} has no upload)`);
+  if (!transport.upload) throw new Error(`this provider's transport can't host a bundled engine or a detector (target ${transport.target} has no upload)`);
   const node = await describeHostNode(run.node);
   const platform = await transport.platform();
   // The copy's path, the sweep (/proc) and the signals are Unix ones.
