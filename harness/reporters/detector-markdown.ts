@@ -5,12 +5,9 @@ import { percent } from './percent.js';
 
 type Md = (s: string) => string;
 
-/** The detectors' scores side by side, then each one's confusion matrix and disagreements; markdown lines. */
-export function detectorMarkdown(runs: DetectorRun[], baseline: BaselineComparison | undefined, md: Md, code: Md): string[] {
-  const out = [
-    '',
-    '## Detectors',
-    '',
+/** One row per detector: verdicts right, accuracy, false alarms, misses, no answer, errored (also the README's table). */
+export function detectorScoreTable(runs: DetectorRun[], code: Md): string[] {
+  return [
     '| detector | verdicts right | accuracy | false alarms (genuine) | misses (broken or fake) | no answer | errored |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...runs.map((d) => {
@@ -18,6 +15,11 @@ export function detectorMarkdown(runs: DetectorRun[], baseline: BaselineComparis
       return `| ${code(d.name)} | ${s.correct}/${s.scored} | ${percent(s.accuracy)} | ${s.falseAlarms.count}/${s.falseAlarms.of} | ${s.misses.count}/${s.misses.of} | ${s.noAnswer} | ${s.errored} |`;
     }),
   ];
+}
+
+/** The detectors' scores side by side, then each one's confusion matrix and disagreements; markdown lines. */
+export function detectorMarkdown(runs: DetectorRun[], baseline: BaselineComparison | undefined, md: Md, code: Md): string[] {
+  const out = ['', '## Detectors', '', ...detectorScoreTable(runs, code)];
   for (const d of runs) {
     const m = d.score.confusion;
     out.push(
