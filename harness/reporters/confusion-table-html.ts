@@ -5,9 +5,9 @@ export function verdictPill(v: string): string {
   return `<span class="v v-${a(v)}">${h(v)}</span>`;
 }
 
-/** An expected × actual verdict table; `errorLabel` names the column of results without a verdict. */
-export function confusionTableHtml(m: ConfusionMatrix, id: string, errorLabel = 'error'): string {
-  const head = `<tr><th class="corner">expected ↓ actual →</th>${ACTUAL_COLUMNS.map((c) => `<th>${c === 'error' ? `<span class="v v-error">${h(errorLabel)}</span>` : verdictPill(c)}</th>`).join('')}<th class="sum">total</th></tr>`;
+/** An expected × actual verdict table; `errorLabel` names the column of results without a verdict, `actualLabel` what the columns are. */
+export function confusionTableHtml(m: ConfusionMatrix, id: string, errorLabel = 'error', actualLabel = 'actual'): string {
+  const head = `<tr><th class="corner">expected ↓ ${h(actualLabel)} →</th>${ACTUAL_COLUMNS.map((c) => `<th>${c === 'error' ? `<span class="v v-error">${h(errorLabel)}</span>` : verdictPill(c)}</th>`).join('')}<th class="sum">total</th></tr>`;
   const body = VERDICTS.map((v) => {
     const cells = ACTUAL_COLUMNS.map((c) => {
       const n = m[v][c];

@@ -7,12 +7,14 @@ import { percent } from './percent.js';
 // No `<` or `&` in here: the page stays well-formed XML (see html-reporter.ts).
 export const DETECTOR_STYLE = `
 .dets { display: flex; gap: 20px; flex-wrap: wrap; align-items: stretch; margin-top: 8px; }
-.det { flex: 1 1 420px; max-width: 560px; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; background: #fff; }
+.det { flex: 1 1 400px; max-width: 640px; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; background: #fff; }
 .det h3 { margin: 0 0 2px; font-size: 16px; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .det .desc { margin: 0 0 10px; color: var(--muted); font-size: 13px; min-height: 2.9em; }
 .det .spec { font-size: 11px; color: var(--muted); }
 .scores { display: flex; gap: 8px; flex-wrap: wrap; margin-bottom: 12px; }
-.score { padding: 4px 10px; border: 1px solid var(--line); border-radius: 6px; min-width: 96px; }
+.score { padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; min-width: 76px; }
+.det .confusion th, .det .confusion td { min-width: 0; padding: 4px 6px; }
+.det .confusion .v { font-size: 11px; padding: 0 4px; }
 .score b { display: block; font-size: 20px; line-height: 1.2; }
 .score span { color: var(--muted); font-size: 11px; text-transform: uppercase; letter-spacing: .04em; }
 .score.acc { border-left: 5px solid var(--pass); }
@@ -51,7 +53,7 @@ function card(d: DetectorRun): string {
     bad(s.noAnswer, s.scored, 'no answer', 'hung, flooded, crashed or printed no verdict'),
     s.errored ? `<div class="score"><b>${s.errored}</b><span>harness errors</span></div>` : '',
     '</div>',
-    confusionTableHtml(s.confusion, `confusion-${d.name}`, 'no answer'),
+    confusionTableHtml(s.confusion, `confusion-${d.name}`, 'no answer', 'reported'),
     '</div>',
   ].join('\n');
 }
