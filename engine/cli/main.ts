@@ -22,6 +22,7 @@ Usage:
   goverity snapshot [--target T] [--redact|--no-redact] [--timeout-ms N] [--project DIR]
   goverity run      [--scenario GLOB] [--provider LIST|all] [--mode agentless|inside|both]
                     [--concurrency N] [--shard K/N] [--results DIR]
+                    [--detector SPEC]... [--baseline DIR]
   goverity results merge DIR... --out DIR
   goverity converge [--env GLOB] [--concurrency N] [--results DIR]
   goverity inspect  FILE... [--json]
@@ -56,7 +57,11 @@ run: builds what is missing, runs the selected scenarios (scenarios/*.json) on e
                     inside: a bundled engine is copied into the target and run there; both: compared
   --concurrency N   scenarios in flight (default: the number of cores)
   --shard K/N       run the K-th of N disjoint slices (for several machines or DOCKER_HOSTs)
-  Exit 0 only when every selected scenario passed.
+  --detector SPEC   score a detector: a spec file (detectors/<name>.json: command, files, output, timeout) or
+                    a name in detectors/ (naive-checklist, which-go, goverity); repeat for several, side by side.
+                    With detectors, goverity's own engine runs only when it is one of them (--detector goverity)
+  --baseline DIR    compare the detectors with the same ones in an earlier run's results; fail on what got worse
+  Exit 0 only when every selected scenario passed (detectors: when none got worse and none errored).
 results merge: joins the results of sharded runs into one.
 converge: in each environment (Debian Go 1.19-1.27, gccgo, two toolchains side by side, linux/arm64 under
   qemu-user, Windows under Wine) builds the probe programs (harness/converge/probes) with that environment's go,

@@ -8,7 +8,13 @@ import { createConsoleReporter } from '../reporters/console-reporter.js';
 import { writeResults } from '../reporters/write-results.js';
 import { loadScenarios } from '../scenarios/load-scenarios.js';
 import { findDivergences } from '../runner/find-divergences.js';
-import { planJobs, runScenarios } from '../runner/run-scenarios.js';
+import { planJobs, runJobs } from '../runner/run-scenarios.js';
+import { collectDetectorRuns } from '../detectors/collect-detector-runs.js';
+import { compareBaseline } from '../detectors/compare-baseline.js';
+import type { DetectorResult } from '../detectors/detector-result.js';
+import { DetectorSpecError, loadDetectorSpec, resolveDetectorSpec, type DetectorSpec } from '../detectors/detector-spec.js';
+import { loadBaseline } from '../detectors/load-baseline.js';
+import { planDetectorJobs } from '../detectors/plan-detector-jobs.js';
 import { RUN_SCHEMA, totalsOf, type EngineMode, type RunSummary, type ScenarioResult } from '../runner/run-summary.js';
 import { parseShard, selectScenarios, type Shard } from '../runner/select-scenarios.js';
 import { UsageError } from '../../engine/cli/usage-error.js';
@@ -29,6 +35,8 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
         shard: { type: 'string' },
         results: { type: 'string', default: 'results' },
         scenarios: { type: 'string', default: path.join(repoRoot, 'scenarios') },
+        detector: { type: 'string', multiple: true },
+        baseline: { type: 'string' },
       },
       strict: true,
     }).values;
@@ -49,6 +57,14 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
     if (typeof s === 'string') throw new UsageError(s);
     shard = s;
   }
+
+  const detectors = await loadDetectors(o.detector ?? [], repoRoot);
+  if (o.baseline !== undefined && detectors.length === 0) throw new UsageError('--baseline compares detectors: give at least one --detector');
+  const baseline = o.baseline === undefined ? null : await loadBaseline(o.baseline).catch((e: Error) => {
+    throw new UsageError(e.message);
+  });
+  // With detectors, goverity's engine runs only when asked for as one (--detector goverity).
+  const engineRuns = detectors.length === 0 || detectors.some((d) => d.builtin);
 
   const { scenarios: all, errors } = await loadScenarios(path.resolve(o.scenarios!));
   for (const e of errors) process.stderr.write(`goverity: skipping ${e.message}\n`);
@@ -74,7 +90,13 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
   const ctx = { docker, runId, repoRoot, onBuildLine: (e: { imageId: string; line: string }) => reporter?.onBuildLine(e.imageId, e.line) };
   const opened: Provider[] = factories.map((f) => f.create(ctx));
   await using _teardown = { [Symbol.asyncDispose]: () => Promise.allSettled(opened.map((p) => p[Symbol.asyncDispose]())).then(() => undefined) };
-  const { jobs, unhosted } = planJobs(selected, opened, modes);
+  const planned = planJobs(selected, opened, modes);
+  const engineJobs = engineRuns ? planned.jobs : [];
+  const unhosted = engineRuns ? planned.unhosted : [];
+  const detectorPlan = planDetectorJobs(selected, opened, detectors);
+  skipped.push(...detectorPlan.skipped);
+  // Scenario by scenario, so a scenario's image is built once and its jobs run close together.
+  const jobs = selected.flatMap((s) => [...engineJobs, ...detectorPlan.jobs].filter((j) => j.scenario === s));
   for (const u of unhosted) skipped.push({ what: `scenario ${u.scenario.id}`, why: u.reasons.join('; ') });
   if (unhosted.length) process.stderr.write(`goverity: ${unhosted.length} scenario(s) no selected provider can host, skipped: ${unhosted.map((u) => u.scenario.id).join(', ')} (${unhosted[0]!.reasons[0]})\n`);
   if (jobs.length === 0) throw new UsageError(`no selected scenario can run on ${opened.map((p) => p.name).join(', ')} (try --provider all)`);
@@ -96,8 +118,11 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
   process.on('SIGTERM', onSignal);
   const t0 = performance.now();
   let results: ScenarioResult[];
+  let detectorResults: DetectorResult[];
   try {
-    results = findDivergences(await runScenarios(jobs, { concurrency, signal: abort.signal, ...reporter }));
+    const ran = await runJobs(jobs, { concurrency, signal: abort.signal, ...reporter });
+    results = findDivergences(ran.results);
+    detectorResults = ran.detectorResults;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -124,7 +149,29 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
     scenarios: results,
     totals: totalsOf(results, Math.round(performance.now() - t0)),
   };
+  if (detectors.length) {
+    summary.detectors = collectDetectorRuns(detectors, results, detectorResults, repoRoot);
+    if (baseline) summary.baseline = compareBaseline(summary.detectors, baseline.detectors!, o.baseline!, baseline.runId);
+  }
   const where = await writeResults(path.resolve(o.results!), summary);
   reporter.finish(summary, where);
-  return summary.totals.passed === summary.totals.scenarios ? 0 : 1;
+  const detectorsOk = detectorResults.every((r) => r.outcome !== 'error') && (summary.baseline?.regressions.length ?? 0) === 0;
+  return summary.totals.passed === summary.totals.scenarios && detectorsOk ? 0 : 1;
+}
+
+/** Each --detector's spec, loaded and checked; a bad one or a name given twice is a usage error. */
+async function loadDetectors(args: string[], repoRoot: string): Promise<DetectorSpec[]> {
+  const specs: DetectorSpec[] = [];
+  for (const arg of args) {
+    let spec: DetectorSpec;
+    try {
+      spec = await loadDetectorSpec(await resolveDetectorSpec(arg, repoRoot));
+    } catch (e) {
+      if (e instanceof DetectorSpecError) throw new UsageError(e.message);
+      throw e;
+    }
+    if (specs.some((d) => d.name === spec.name)) throw new UsageError(`--detector ${arg}: a detector named ${spec.name} is already selected (names must differ: they label the scores)`);
+    specs.push(spec);
+  }
+  return specs;
 }

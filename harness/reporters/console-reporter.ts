@@ -1,3 +1,4 @@
+import type { DetectorResult } from '../detectors/detector-result.js';
 import type { RunSummary, ScenarioResult } from '../runner/run-summary.js';
 import { formatDuration } from './format-duration.js';
 import { outcomeOf } from './outcome-of.js';
@@ -21,6 +22,7 @@ export interface ConsoleReporter {
   onPhase(id: string, provider: string, phase: Phase): void;
   onBuildLine(imageId: string, line: string): void;
   onScenarioDone(result: ScenarioResult): void;
+  onDetectorDone(result: DetectorResult): void;
   finish(summary: RunSummary, resultsPath?: string): void;
 }
 
@@ -63,6 +65,14 @@ function resultLine(r: ScenarioResult, tty: boolean): string[] {
   return lines;
 }
 
+function detectorLine(r: DetectorResult, tty: boolean): string[] {
+  const tag = (s: string, code: number) => (tty ? color(code, s) : s);
+  const head = `${r.id} (${r.provider}: ${r.detector}) ${r.answer?.verdict ?? 'no answer'} ${formatDuration(totalMs(r.timings))}`;
+  if (r.outcome === 'correct') return [`${tag('RIGHT', 32)} ${head}`];
+  if (r.outcome === 'wrong') return [`${tag('WRONG', 31)} ${head}: ${plain(r.why[0] ?? '')}`];
+  return [`${tag('ERROR', 33)} ${head}: ${plain(r.why[0] ?? '')}`, ...r.stderrTail.slice(-LOG_TAIL_LINES).map((l) => `    | ${plain(l)}`)];
+}
+
 /**
  * Progress on the console. On a TTY a status block (running scenarios and their phase, counts, the
  * last build line) is redrawn in place under the permanent per-result lines; otherwise one line per
@@ -75,13 +85,14 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
   const redrawMs = opts.redrawMs ?? 100;
   const running = new Map<string, { id: string; provider: string; phase: Phase | 'queued'; since: number }>();
   const counts = { pass: 0, fail: 0, error: 0 };
+  let detected = 0;
   let lastBuild: string | null = null;
   let drawnLines = 0;
   let lastDraw = -Infinity;
   const key = (id: string, provider: string) => `${id}\u0000${provider}`;
 
   function block(): string[] {
-    const done = counts.pass + counts.fail + counts.error;
+    const done = counts.pass + counts.fail + counts.error + detected;
     const t = now();
     const lines = [
       `${color(1, `${done}/${total}`)} done  ${color(32, `${counts.pass} passed`)}  ${color(31, `${counts.fail} failed`)}  ${color(33, `${counts.error} errored`)}  ${running.size} running`,
@@ -129,6 +140,13 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
       if (tty) redraw(lines);
       else write(lines.map((l) => `${l}\n`).join(''));
     },
+    onDetectorDone(result) {
+      running.delete(key(result.id, `${result.provider}: ${result.detector}`));
+      detected++;
+      const lines = detectorLine(result, tty);
+      if (tty) redraw(lines);
+      else write(lines.map((l) => `${l}\n`).join(''));
+    },
     finish(summary, resultsPath) {
       const t = summary.totals;
       const ok = t.passed === t.scenarios;
@@ -136,6 +154,12 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
       const lines = [tty ? color(ok ? 32 : 31, `${color(1, ok ? 'PASSED' : 'FAILED')} ${head}`) : `${ok ? 'PASSED' : 'FAILED'} ${head}`];
       const diverged = summary.scenarios.filter((r) => r.divergence);
       if (diverged.length) lines.push(`${diverged.length} diverged between providers: ${diverged.map((r) => `${r.id} (${r.provider} ≠ ${r.divergence!.from})`).join(', ')}`);
+      for (const d of summary.detectors ?? [])
+        lines.push(
+          `detector ${d.name}: ${d.score.correct}/${d.score.scored} verdicts right (${(d.score.accuracy * 100).toFixed(0)}%), ${d.score.falseAlarms.count}/${d.score.falseAlarms.of} false alarms, ${d.score.misses.count}/${d.score.misses.of} misses, ${d.score.noAnswer} without an answer${d.score.errored ? `, ${d.score.errored} errored` : ''}`,
+        );
+      const b = summary.baseline;
+      if (b) lines.push(`against ${b.runId}: ${b.regressions.length} worse${b.regressions.length ? ` (${b.regressions.map((x) => `${x.id} ${x.detector}: ${x.before} → ${x.after}`).join(', ')})` : ''}, ${b.improvements.length} better`);
       for (const x of summary.skipped ?? []) lines.push(`skipped ${plain(x.what)}: ${plain(x.why)}`);
       if (resultsPath) lines.push(`results: ${resultsPath} (report.html, report.md, junit.xml, summary.json)`);
       write((tty ? clear() : '') + lines.map((l) => `${l}\n`).join(''));

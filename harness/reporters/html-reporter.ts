@@ -1,6 +1,8 @@
 import type { Finding } from '../../engine/checks/finding.js';
 import type { RunSummary, ScenarioResult } from '../runner/run-summary.js';
-import { ACTUAL_COLUMNS, VERDICTS, confusionCell, confusionMatrix } from './confusion-matrix.js';
+import { confusionCell, confusionMatrix } from './confusion-matrix.js';
+import { confusionTableHtml, verdictPill } from './confusion-table-html.js';
+import { DETECTOR_STYLE, detectorSection } from './detector-html.js';
 import { escapeMarkup as h, escapeMarkupAttribute as a } from './escape-markup.js';
 import { formatDuration } from './format-duration.js';
 import { outcomeOf, type Outcome } from './outcome-of.js';
@@ -162,10 +164,6 @@ function differencesList(r: ScenarioResult): string {
   return `<span class="diff-from">≠ ${h(d.from)}</span><ul class="diff">${d.differences.map((x) => `<li>${h(x)}</li>`).join('')}</ul>`;
 }
 
-function verdictPill(v: string): string {
-  return `<span class="v v-${a(v)}">${h(v)}</span>`;
-}
-
 function seenAt(links: string[]): string {
   if (links.length === 0) return '';
   const items = links.map((l) =>
@@ -236,18 +234,7 @@ function matrixTable(summary: RunSummary, anchor: Map<ScenarioResult, string>): 
 }
 
 function confusionTable(results: ScenarioResult[]): string {
-  const m = confusionMatrix(results);
-  const head = `<tr><th class="corner">expected ↓ actual →</th>${ACTUAL_COLUMNS.map((c) => `<th>${verdictPill(c)}</th>`).join('')}<th class="sum">total</th></tr>`;
-  const body = VERDICTS.map((v) => {
-    const cells = ACTUAL_COLUMNS.map((c) => {
-      const n = m[v][c];
-      const cls = n === 0 ? 'zero' : c === v ? 'diag' : c === 'error' ? 'err' : 'off';
-      return `<td class="${cls}" data-expected="${v}" data-actual="${c}">${n}</td>`;
-    });
-    const sum = ACTUAL_COLUMNS.reduce((t, c) => t + m[v][c], 0);
-    return `<tr><th>${verdictPill(v)}</th>${cells.join('')}<td class="sum">${sum}</td></tr>`;
-  });
-  return ['<table class="confusion" id="confusion-table">', '<thead>', head, '</thead>', '<tbody>', ...body, '</tbody>', '</table>'].join('\n');
+  return confusionTableHtml(confusionMatrix(results), 'confusion-table');
 }
 
 function timingSection(results: ScenarioResult[]): string {
@@ -369,7 +356,7 @@ export function renderHtml(summary: RunSummary): string {
     '<meta charset="utf-8"/>',
     '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
     `<title>goverity run ${h(summary.runId)}: ${ok ? 'passed' : 'FAILED'}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE}${summary.detectors?.length ? DETECTOR_STYLE : ''}</style>`,
     '</head>',
     '<body>',
     `<header class="banner${ok ? ' ok' : ''}">`,
@@ -390,8 +377,9 @@ export function renderHtml(summary: RunSummary): string {
     skipped.length ? `<div><dt>skipped</dt><dd><a href="#skipped">${skipped.length}</a></dd></div>` : '',
     '</dl>',
     '</header>',
-    `<nav><a href="#matrix">Matrix</a>${skipped.length ? '<a href="#skipped">Skipped</a>' : ''}<a href="#divergences">Divergences</a><a href="#verdicts">Verdicts</a><a href="#timings">Timings</a><a href="#failures">Failures</a><a href="#passed">Passed</a></nav>`,
+    `<nav>${summary.detectors?.length ? '<a href="#detectors">Detectors</a>' : ''}<a href="#matrix">Matrix</a>${skipped.length ? '<a href="#skipped">Skipped</a>' : ''}<a href="#divergences">Divergences</a><a href="#verdicts">Verdicts</a><a href="#timings">Timings</a><a href="#failures">Failures</a><a href="#passed">Passed</a></nav>`,
     '<main>',
+    summary.detectors?.length ? detectorSection(summary.detectors, summary.baseline) : '',
     '<section id="matrix">',
     '<h2>Scenarios × providers</h2>',
     '<p class="note">✗ in a dashed box: an expected code that was not raised. ⚠ in a red box: a forbidden code that was. ≠ on pink: the result differs from the same scenario on the first provider (what differs is listed under it). A result badge opens its evidence.</p>',

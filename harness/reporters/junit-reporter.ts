@@ -1,5 +1,7 @@
 import type { RunSummary, ScenarioResult } from '../runner/run-summary.js';
 import { escapeMarkup as text, escapeMarkupAttribute as attr } from './escape-markup.js';
+import { detectorSuites } from './detector-junit.js';
+import { junitSuite } from './junit-suite.js';
 import { keyFindings } from './key-findings.js';
 import { outcomeOf } from './outcome-of.js';
 import { totalMs } from './phase-stats.js';
@@ -39,23 +41,23 @@ export function renderJunit(summary: RunSummary): string {
     const cases = summary.scenarios.filter((r) => r.provider === provider);
     const count = (o: string) => cases.filter((r) => outcomeOf(r) === o).length;
     const time = cases.reduce((t, r) => t + totalMs(r.timings), 0);
-    return [
-      `  <testsuite name="${attr(provider)}" tests="${cases.length}" failures="${count('fail')}" errors="${count('error')}" skipped="0" time="${seconds(time)}" timestamp="${attr(summary.startedAt)}">`,
-      '    <properties>',
-      `      <property name="runId" value="${attr(summary.runId)}"/>`,
-      `      <property name="engine" value="${attr(summary.host.engine)}"/>`,
-      `      <property name="node" value="${attr(summary.host.node)}"/>`,
-      `      <property name="cores" value="${summary.host.cores}"/>`,
-      '    </properties>',
-      ...cases.map(testcase),
-      '  </testsuite>',
-    ].join('\n');
+    return junitSuite({
+      name: provider, tests: cases.length, failures: count('fail'), errors: count('error'), timeMs: time, timestamp: summary.startedAt,
+      properties: [['runId', summary.runId], ['engine', summary.host.engine], ['node', summary.host.node], ['cores', summary.host.cores]],
+      cases: cases.map(testcase),
+    });
   });
   const t = summary.totals;
+  // Detectors add a suite each; the root's counts stay the engine's unless there are detector cases to add.
+  const detected = (summary.detectors ?? []).flatMap((d) => d.results);
+  const tests = summary.scenarios.length + detected.length;
+  const failures = t.failed + detected.filter((r) => r.outcome === 'wrong').length;
+  const errors = t.errored + detected.filter((r) => r.outcome === 'error').length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="goverity run ${attr(summary.runId)}" tests="${summary.scenarios.length}" failures="${t.failed}" errors="${t.errored}" time="${seconds(t.wallMs)}">`,
+    `<testsuites name="goverity run ${attr(summary.runId)}" tests="${tests}" failures="${failures}" errors="${errors}" time="${seconds(t.wallMs)}">`,
     ...suites,
+    ...detectorSuites(summary.detectors ?? [], summary.startedAt),
     '</testsuites>',
     '',
   ].join('\n');

@@ -1,5 +1,6 @@
 import type { RunSummary, ScenarioResult } from '../runner/run-summary.js';
 import { stripInvalidXmlChars } from './escape-markup.js';
+import { detectorMarkdown } from './detector-markdown.js';
 import { formatDuration } from './format-duration.js';
 import { keyFindings } from './key-findings.js';
 import { outcomeOf } from './outcome-of.js';
@@ -124,6 +125,7 @@ export function renderMarkdown(summary: RunSummary): string {
     '',
     '## Failures',
     ...(failed.length ? failed.flatMap(failure) : ['', 'None.']),
+    ...(summary.detectors?.length ? detectorMarkdown(summary.detectors, summary.baseline, md, code) : []),
     '',
     '## Timings',
     '',

@@ -1,5 +1,7 @@
 import type { Report } from '../../engine/report/build-report.js';
 import type { Scenario } from '../scenarios/scenario.js';
+import type { BaselineComparison } from '../detectors/compare-baseline.js';
+import type { DetectorRun } from '../detectors/detector-result.js';
 
 export const RUN_SCHEMA = 'goverity/run@1';
 
@@ -51,6 +53,10 @@ export interface RunSummary {
   skipped?: { what: string; why: string }[];
   scenarios: ScenarioResult[];
   totals: RunTotals;
+  /** Set when the run scored detectors (`--detector`): each one's results, score and confusion matrix. */
+  detectors?: DetectorRun[];
+  /** Set with `--baseline`: each detector's results compared with the same detector's in an earlier run. */
+  baseline?: BaselineComparison;
 }
 
 export function totalsOf(results: ScenarioResult[], wallMs: number): RunTotals {

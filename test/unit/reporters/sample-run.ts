@@ -16,6 +16,11 @@ export function twoProvidersRun(): RunSummary {
   return JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/runs/two-providers-run.json'), 'utf8')) as RunSummary;
 }
 
+/** A fresh copy of test/fixtures/runs/detectors-run.json: the docker half of the sample run, scored with three detectors and a baseline. */
+export function detectorsRun(): RunSummary {
+  return JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/runs/detectors-run.json'), 'utf8')) as RunSummary;
+}
+
 /** Compares with test/golden/<name>; `UPDATE_GOLDEN=1` rewrites it instead. */
 export function expectGolden(name: string, actual: string): void {
   const file = path.join(GOLDEN_DIR, name);
