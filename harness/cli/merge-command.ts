@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../engine/cli/usage-error.js';
 import { writeResults } from '../reporters/write-results.js';
+import { schemaProblem } from '../../engine/report/schema-problem.js';
 import { RUN_SCHEMA, totalsOf, type RunSummary } from '../runner/run-summary.js';
 
 /** `results merge DIR... --out DIR`: joins shards' summaries into one run; a scenario twice is an error, not a guess. */
@@ -50,6 +51,8 @@ async function readSummary(where: string): Promise<RunSummary> {
     if (!st?.isFile()) continue;
     const s = JSON.parse(await fs.readFile(c, 'utf8')) as RunSummary;
     if (s.schema !== RUN_SCHEMA) throw new UsageError(`${c} is not a goverity run summary (schema ${String(s.schema)})`);
+    const problem = schemaProblem('run', s);
+    if (problem) throw new UsageError(`${c} is not a valid goverity/run@1 summary: ${problem} (give the summary.json a goverity run wrote)`);
     return s;
   }
   throw new UsageError(`no summary.json in ${where} (give a results directory or a run directory)`);
