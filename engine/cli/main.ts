@@ -59,7 +59,7 @@ converge: in each environment (Debian Go 1.19-1.27, gccgo, two toolchains side b
   convergence.html}: the behaviour x environment matrix, each divergence explained with a source link or flagged
   as unexplained, and prints each environment's time. --env takes globs over environment ids (go-1.27,gccgo,...).
   Exit 0 when nothing is unexplained and no probe failed, 1 otherwise.
-reproduce: writes scenarios/<id>.json and images/scenarios/<id>/ (under --root DIR, default this package)
+reproduce: writes scenarios/<id>.json and images/scenarios/<id>/ (under --root DIR, default the current directory)
   from a snapshot: PATH, every hop of the go chain, GOROOT and its defects, settings and env files, version
   managers, the C toolchain, on the nearest Go release the images have. What it can't reproduce is listed in
   the scenario's reproduction.limits. Expectations are the snapshot's own verdict: edit them. See docs/reproduce.md.
