@@ -1,4 +1,4 @@
-import type { Report } from './build-report.js';
+import { REPORT_SCHEMA, type Report } from './build-report.js';
 import { schemaProblem } from './schema-problem.js';
 
 /** A report from the text `verify --json` printed; throws, naming what is wrong, when it is not one (schemas/report.schema.json). */
@@ -10,6 +10,9 @@ export function parseReport(text: string): Report {
     throw new Error(`not a goverity/report@1: ${text.trim() ? (e as Error).message : 'nothing was printed'}`);
   }
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not a goverity/report@1: not a JSON object');
+  const schema = (v as { schema?: unknown }).schema;
+  // Another document altogether is said as such, before any of its fields.
+  if (schema !== REPORT_SCHEMA) throw new Error(`not a goverity/report@1: schema is ${JSON.stringify(schema ?? null)}, not "${REPORT_SCHEMA}"`);
   const problem = schemaProblem('report', v);
   if (problem) throw new Error(`not a goverity/report@1: ${problem}`);
   return v as Report;

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../../engine/cli/parse-options.js';
 import { UsageError } from '../../engine/cli/usage-error.js';
 import { writeResults } from '../reporters/write-results.js';
 import { schemaProblem } from '../../engine/report/schema-problem.js';
@@ -9,11 +9,7 @@ import { RUN_SCHEMA, totalsOf, type RunSummary } from '../runner/run-summary.js'
 /** `results merge DIR... --out DIR`: joins shards' summaries into one run; a scenario twice is an error, not a guess. */
 export async function mergeCommand(args: string[]): Promise<number> {
   let parsed;
-  try {
-    parsed = parseArgs({ args, options: { out: { type: 'string' } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message} (usage: goverity results merge DIR... --out DIR)`);
-  }
+  parsed = parseOptions('results', args, { out: { type: 'string' } }, true);
   const dirs = parsed.positionals;
   if (dirs.length === 0 || !parsed.values.out) throw new UsageError('usage: goverity results merge DIR... --out DIR');
   const summaries = await Promise.all(dirs.map(readSummary));

@@ -1,17 +1,12 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../../engine/cli/parse-options.js';
 import { UsageError } from '../../engine/cli/usage-error.js';
 import { ReproduceError } from '../reproduce/reproduce-error.js';
 import { defaultScenarioId, reproduceSnapshot } from '../reproduce/reproduce-snapshot.js';
 
 /** `goverity reproduce SNAPSHOT.json [--id NAME] [--root DIR]`: a scenario and its image layer from a snapshot. */
 export async function reproduceCommand(args: string[], repoRoot: string): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { id: { type: 'string' }, root: { type: 'string' } }, strict: true, allowPositionals: true });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message} (usage: goverity reproduce SNAPSHOT.json [--id NAME] [--root DIR])`);
-  }
+  const parsed = parseOptions('reproduce', args, { id: { type: 'string' }, root: { type: 'string' } }, true);
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length) throw new UsageError('usage: goverity reproduce SNAPSHOT.json [--id NAME] [--root DIR]');
   const id = parsed.values.id ?? defaultScenarioId(file);
