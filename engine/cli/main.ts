@@ -97,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : EXIT.usage;
   }
   // `help CMD` and `CMD --help` (before the command's own parsing, which would call --help a usage error).
-  const helpFor = command === 'help' ? rest[0]! : COMMAND_HELP[command] && (rest.includes('--help') || rest.includes('-h')) ? command : null;
+  const helpFor = command === 'help' ? (rest[0] === '--help' || rest[0] === '-h' ? 'help' : rest[0]!) : COMMAND_HELP[command] && (rest.includes('--help') || rest.includes('-h')) ? command : null;
   if (helpFor !== null) {
     const text = COMMAND_HELP[helpFor];
     if (text) {
