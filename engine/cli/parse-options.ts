@@ -5,7 +5,12 @@ import { UsageError } from './usage-error.js';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** parseArgs for one command, strict; a mistyped flag becomes one UsageError line with a "did you mean" and where help is. */
-export function parseOptions<O extends Options, P extends boolean = false>(command: string, args: string[], options: O, allowPositionals?: P) {
+export function parseOptions<O extends Options, P extends boolean = false>(
+  command: string,
+  args: string[],
+  options: O,
+  allowPositionals?: P,
+): ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: P }>> {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: (allowPositionals ?? false) as P });
   } catch (e) {
