@@ -66,13 +66,7 @@ run: builds what is missing, runs the selected scenarios (scenarios/*.json) on e
   --shard K/N       run the K-th of N disjoint slices (for several machines or DOCKER_HOSTs)
   Exit 0 only when every selected scenario passed.
 results merge: joins the results of sharded runs into one.
-converge: in each environment (Debian Go 1.19-1.27, gccgo, two toolchains side by side, linux/arm64 under
-  qemu-user, Windows under Wine) builds the probe programs (harness/converge/probes) with that environment's go,
-  or cross-builds them, and records how filepath, LookPath and PATHEXT, signals, GOMAXPROCS (with and without a
-  1-CPU quota), build info and toolchain selection behave. Writes results/<run-id>/{convergence.json,
-  convergence.html}: the behaviour x environment matrix, each divergence explained with a source link or flagged
-  as unexplained, and prints each environment's time. --env takes globs over environment ids (go-1.27,gccgo,...).
-  Exit 0 when nothing is unexplained and no probe failed, 1 otherwise.
+converge: the behaviour x environment matrix of how Go behaves across environments (goverity help converge).
 reproduce: writes scenarios/<id>.json and images/scenarios/<id>/ (under --root DIR, default the current directory)
   from a snapshot: PATH, every hop of the go chain, GOROOT and its defects, settings and env files, version
   managers, the C toolchain, on the nearest Go release the images have. What it can't reproduce is listed in
