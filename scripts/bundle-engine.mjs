@@ -2,7 +2,7 @@
 // Bundles the engine CLI into one self-contained ESM file, dist/bundle/goverity.mjs, that runs with a bare
 // `node` and no node_modules: "inside" mode copies it (with the host's node) into a target and runs it there.
 // The entry is bin/goverity.js itself, with its compiled main redirected to the TypeScript source.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -30,6 +30,19 @@ const withoutHarness = {
   },
 };
 
+/** Inside a target the engine verifies the machine it runs on: no Docker client (dockerode's tree is ~2 MB of the bundle). */
+const withoutDocker = {
+  name: 'without-docker',
+  setup(b) {
+    b.onResolve({ filter: /^dockerode$/ }, () => ({ path: 'dockerode', namespace: 'no-docker' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-docker' }, () => ({
+      contents: 'export default class { constructor() { throw new Error("the bundled engine verifies the machine it runs on (target local); docker targets need the goverity package"); } }',
+      loader: 'js',
+    }));
+  },
+};
+
+const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
 await mkdir(path.dirname(BUNDLE), { recursive: true });
 const result = await build({
   entryPoints: [path.join(root, 'bin', 'goverity.js')],
@@ -38,8 +51,8 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // ssh2 (through dockerode) tries its optional native addons inside try/catch and falls back to plain JS.
-  external: ['*.node', 'cpu-features'],
+  // Where no package.json travels with it, the bundle's version is written in (engine/tool-version.ts).
+  define: { GOVERITY_BUNDLED_VERSION: JSON.stringify(version) },
   // CommonJS dependencies use require(), __dirname and __filename, which an ESM bundle must provide.
   banner: {
     js: [
@@ -50,10 +63,15 @@ const result = await build({
       "const __dirname = __bundlePath(new URL('.', import.meta.url));",
     ].join(' '),
   },
-  plugins: [fromSources, withoutHarness],
+  plugins: [fromSources, withoutHarness, withoutDocker],
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
 });
 const bytes = Object.values(result.metafile.outputs)[0]?.bytes ?? 0;
-process.stderr.write(`bundle: ${path.relative(root, BUNDLE)} (${(bytes / 1024).toFixed(0)} KiB)\n`);
+const LIMIT_KIB = 700;
+process.stderr.write(`bundle: ${path.relative(root, BUNDLE)} (${(bytes / 1024).toFixed(0)} KiB, limit ${LIMIT_KIB} KiB)\n`);
+if (bytes > LIMIT_KIB * 1024) {
+  process.stderr.write(`bundle: over ${LIMIT_KIB} KiB: something heavy reached the inside-mode engine (see esbuild's metafile)\n`);
+  process.exitCode = 1;
+}

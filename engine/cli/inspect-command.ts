@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { parseOptions } from './parse-options.js';
 import type { BinaryFormat, BinaryIdentity, BinarySignature, GoModule } from '../binary/binary-identity.js';
 import { identifyBinary } from '../binary/identify-binary.js';
 import { DEFAULT_LIMITS } from '../probes/probe-context.js';
@@ -37,12 +37,7 @@ const NO_SIGNATURE: BinarySignature = { kind: 'none', valid: null, signer: null,
 
 /** `goverity inspect FILE... [--json]`: what each file is, what built it, and whether its signature holds; never runs it. */
 export async function inspectCommand(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, strict: true, allowPositionals: true });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message} (try: goverity --help)`);
-  }
+  const parsed = parseOptions('inspect', args, { json: { type: 'boolean', default: false } }, true);
   const files = parsed.positionals;
   if (files.length === 0) throw new UsageError('usage: goverity inspect FILE... [--json]');
   const results: InspectResult[] = [];

@@ -1,9 +1,17 @@
 import path from 'node:path';
+import { appendFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { collectFacts } from '../probes/collect-facts.js';
 import { buildReport, type Report } from '../report/build-report.js';
 import { renderText } from '../report/render-text.js';
+import { renderGithubAnnotations, renderGithubSummary } from '../report/render-github.js';
+import { useColor } from '../report/use-color.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { toolVersion } from '../tool-version.js';
+import { COMMAND_HELP, COMMANDS } from './command-help.js';
+import { didYouMean } from './did-you-mean.js';
+import { FAIL_ON, verifyExitStatus, type FailOn } from './exit-status.js';
+import { parseOptions } from './parse-options.js';
 import { redactSnapshot } from '../facts/redact-snapshot.js';
 import { openTarget, TARGET_SYNTAX } from '../transport/open-target.js';
 import { TargetError } from '../transport/target-error.js';
@@ -18,7 +26,8 @@ export const EXIT = { ready: 0, degraded: 10, broken: 11, absent: 12, usage: 2 }
 const HELP = `goverity: is the Go on this machine real and working?
 
 Usage:
-  goverity verify   [--target T] [--json] [--timeout-ms N] [--online] [--project DIR]
+  goverity verify   [--target T] [--format text|json|github] [--json] [--fail-on error|warning|never] [-v]
+                    [--timeout-ms N] [--online] [--project DIR]
   goverity snapshot [--target T] [--redact|--no-redact] [--timeout-ms N] [--project DIR]
   goverity run      [--scenario GLOB] [--provider LIST|all] [--mode agentless|inside|both]
                     [--concurrency N] [--shard K/N] [--results DIR]
@@ -27,6 +36,8 @@ Usage:
   goverity converge [--env GLOB] [--concurrency N] [--results DIR]
   goverity inspect  FILE... [--json]
   goverity reproduce SNAPSHOT.json [--id NAME] [--root DIR]
+  goverity help [COMMAND]      (or: goverity COMMAND --help)
+  goverity --version           (or: -V)
 
 Targets T: ${TARGET_SYNTAX}   (default: local)
   local              this machine, as your shell environment sees it
@@ -37,6 +48,9 @@ Targets T: ${TARGET_SYNTAX}   (default: local)
 
 Options:
   --json           print the report as one JSON object (schema goverity/report@1), nothing else
+  --format F       text (default), json, or github (annotations, and a job summary to $GITHUB_STEP_SUMMARY)
+  --fail-on L      error (degraded exits 0), warning (default), never (always 0 unless goverity itself failed)
+  -v, --verbose    every line of evidence, whole
   --timeout-ms N   limit for each quick go command (version, env, tool -V); builds get 9 x N (default 20000)
   --online         also check that the GOPROXY chain can be reached (off by default: verification is hermetic);
                    with --project, also ask GOPROXY whether it serves the toolchain the project selects
@@ -63,14 +77,8 @@ run: builds what is missing, runs the selected scenarios (scenarios/*.json) on e
   --baseline DIR    compare the detectors with the same ones in an earlier run's results; fail on what got worse
   Exit 0 only when every selected scenario passed (detectors: when none got worse and none errored).
 results merge: joins the results of sharded runs into one.
-converge: in each environment (Debian Go 1.19-1.27, gccgo, two toolchains side by side, linux/arm64 under
-  qemu-user, Windows under Wine) builds the probe programs (harness/converge/probes) with that environment's go,
-  or cross-builds them, and records how filepath, LookPath and PATHEXT, signals, GOMAXPROCS (with and without a
-  1-CPU quota), build info and toolchain selection behave. Writes results/<run-id>/{convergence.json,
-  convergence.html}: the behaviour x environment matrix, each divergence explained with a source link or flagged
-  as unexplained, and prints each environment's time. --env takes globs over environment ids (go-1.27,gccgo,...).
-  Exit 0 when nothing is unexplained and no probe failed, 1 otherwise.
-reproduce: writes scenarios/<id>.json and images/scenarios/<id>/ (under --root DIR, default this package)
+converge: the behaviour x environment matrix of how Go behaves across environments (goverity help converge).
+reproduce: writes scenarios/<id>.json and images/scenarios/<id>/ (under --root DIR, default the current directory)
   from a snapshot: PATH, every hop of the go chain, GOROOT and its defects, settings and env files, version
   managers, the C toolchain, on the nearest Go release the images have. What it can't reproduce is listed in
   the scenario's reproduction.limits. Expectations are the snapshot's own verdict: edit them. See docs/reproduce.md.
@@ -85,11 +93,25 @@ Exit status (verify): 0 ready, 10 degraded, 11 broken, 12 absent, 2 usage or tar
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
+  if (command === '--version' || command === '-V') {
+    process.stdout.write(`goverity ${toolVersion()}\n`);
+    return 0;
+  }
+  if (!command || command === '--help' || command === '-h' || (command === 'help' && rest.length === 0)) {
     process.stdout.write(HELP);
     return command ? 0 : EXIT.usage;
   }
+  // `help CMD` and `CMD --help` (before the command's own parsing, which would call --help a usage error).
+  const helpFor = command === 'help' ? (rest[0] === '--help' || rest[0] === '-h' ? 'help' : rest[0]!) : COMMAND_HELP[command] && (rest.includes('--help') || rest.includes('-h')) ? command : null;
+  if (helpFor !== null) {
+    const text = COMMAND_HELP[helpFor];
+    if (text) {
+      process.stdout.write(text);
+      return 0;
+    }
+  }
   try {
+    if (helpFor !== null) throw new UsageError(`no help for "${helpFor}"${suggestCommand(helpFor)} (commands: ${COMMANDS.join(', ')})`);
     if (command === 'verify' || command === 'snapshot') return await verifyOrSnapshot(command, rest);
     // The harness loads only for harness commands: verify must stay light on a user's machine.
     if (command === 'run') return await (await import('../../harness/cli/run-command.js')).runCommand(rest, REPO_ROOT);
@@ -98,7 +120,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'reproduce') return await (await import('../../harness/cli/reproduce-command.js')).reproduceCommand(rest, REPO_ROOT);
     if (command === 'results' && rest[0] === 'merge') return await (await import('../../harness/cli/merge-command.js')).mergeCommand(rest.slice(1));
     if (command === 'results') throw new UsageError('usage: goverity results merge DIR... --out DIR');
-    throw new UsageError(`unknown command "${command}" (try: goverity --help)`);
+    throw new UsageError(`unknown command "${command}"${suggestCommand(command)} (try: goverity --help)`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof TargetError) {
       process.stderr.write(`goverity: ${e.message}\n`);
@@ -110,27 +132,35 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+function suggestCommand(word: string): string {
+  const guess = didYouMean(word, COMMANDS);
+  return guess ? ` (did you mean ${guess}?)` : '';
+}
+
+const FORMATS = ['text', 'json', 'github'] as const;
+
 async function verifyOrSnapshot(command: 'verify' | 'snapshot', args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        target: { type: 'string', default: 'local' },
-        json: { type: 'boolean', default: false },
-        'timeout-ms': { type: 'string' },
-        online: { type: 'boolean', default: false },
-        'no-redact': { type: 'boolean', default: false },
-        redact: { type: 'boolean', default: true },
-        project: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message} (try: goverity --help)`);
-  }
-  const o = parsed.values;
+  const shared = {
+    target: { type: 'string', default: 'local' },
+    'timeout-ms': { type: 'string' },
+    online: { type: 'boolean', default: false },
+    project: { type: 'string' },
+  } as const;
+  const o =
+    command === 'verify'
+      ? parseOptions(command, args, {
+          ...shared,
+          json: { type: 'boolean', default: false },
+          format: { type: 'string' },
+          'fail-on': { type: 'string', default: 'warning' },
+          verbose: { type: 'boolean', short: 'v', default: false },
+        }).values
+      : parseOptions(command, args, { ...shared, 'no-redact': { type: 'boolean', default: false }, redact: { type: 'boolean', default: true } }).values;
+  const format = 'format' in o && o.format !== undefined ? o.format : 'json' in o && o.json ? 'json' : 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format takes ${FORMATS.join(', ')}, not "${format}"`);
+  if ('json' in o && o.json && format !== 'json') throw new UsageError(`--json and --format ${format} disagree: give one of them`);
+  const failOn = ('fail-on' in o ? o['fail-on'] : 'warning') as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on takes ${FAIL_ON.join(', ')}, not "${failOn}"`);
   const timeout = o['timeout-ms'] === undefined ? undefined : Number(o['timeout-ms']);
   if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 100)) throw new UsageError(`--timeout-ms takes a whole number of milliseconds ≥ 100, not "${o['timeout-ms']}"`);
 
@@ -143,14 +173,18 @@ async function verifyOrSnapshot(command: 'verify' | 'snapshot', args: string[]):
   });
   if (facts.project && !facts.project.exists) throw new UsageError(`--project ${project}: no such directory on ${facts.target} (give a directory that holds the project)`);
   if (command === 'snapshot') {
-    const out = o['no-redact'] ? facts : redactSnapshot(facts);
+    const out = 'no-redact' in o && o['no-redact'] ? facts : redactSnapshot(facts);
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
     return 0;
   }
   const report: Report = buildReport(facts);
-  if (o.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-  else process.stdout.write(renderText(report, { color: !!process.stdout.isTTY && !process.env.NO_COLOR }));
-  return EXIT[report.verdict];
+  if (format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  else if (format === 'github') {
+    process.stdout.write(renderGithubAnnotations(report));
+    // The job summary file the runner provides (docs.github.com: "Adding a job summary"); absent outside Actions.
+    if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderGithubSummary(report));
+  } else process.stdout.write(renderText(report, { color: useColor(process.stdout), verbose: 'verbose' in o && o.verbose, docRoot: PACKAGE_ROOT }));
+  return verifyExitStatus(report.verdict, failOn);
 }
 
 /** --project DIR: relative to this directory for the local target; another target has no working directory of ours. */

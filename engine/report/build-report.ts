@@ -5,6 +5,8 @@ import { settingSource, view } from '../checks/toolchain-view.js';
 import { decideVerdict, type Verdict } from '../verdict/decide-verdict.js';
 import { deriveProvenance, type Provenance } from '../verdict/derive-provenance.js';
 import { summarizeProject, type ProjectSummary } from './project-summary.js';
+import { toolVersion } from '../tool-version.js';
+import { listProven, type Proof } from './list-proven.js';
 
 export const REPORT_SCHEMA = 'goverity/report@1';
 
@@ -16,6 +18,10 @@ export interface Report {
   provenance: Provenance;
   go: { path: string; resolved: string | null; version: string | null; goroot: string | null; chain: string[] } | null;
   findings: Finding[];
+  /** What was shown to work, one line each (added to report@1: absent from older reports). */
+  proven?: Proof[];
+  /** The goverity that wrote the report (added to report@1). */
+  tool?: { name: 'goverity'; version: string };
   timings: { totalMs: number } & Record<string, number>;
   /** verify --project DIR only (docs/contract.md). */
   project?: ProjectSummary | null;
@@ -51,6 +57,8 @@ export function buildReport(facts: FactSnapshot, checks: Check[] = ALL_CHECKS): 
         }
       : null,
     findings,
+    proven: listProven(facts, findings),
+    tool: { name: 'goverity', version: toolVersion() },
     timings: { ...facts.timings, totalMs: facts.timings.totalMs ?? 0 },
     ...(facts.project === undefined ? {} : { project: summarizeProject(facts) }),
   };

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../../engine/cli/parse-options.js';
 import { UsageError } from '../../engine/cli/usage-error.js';
 import { connectDocker } from '../../engine/transport/open-target.js';
 import { buildMatrix } from '../converge/build-matrix.js';
@@ -25,20 +25,11 @@ const VM_CPUS = 4;
 const SLOW_FIRST = (e: ConvergeEnvironment) => (e.host === 'vm' || e.runner !== 'direct' ? 0 : 1);
 
 export async function convergeCommand(args: string[], repoRoot: string): Promise<number> {
-  let o;
-  try {
-    o = parseArgs({
-      args,
-      options: {
-        env: { type: 'string' },
-        results: { type: 'string', default: 'results' },
-        concurrency: { type: 'string' },
-      },
-      strict: true,
-    }).values;
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message} (try: goverity --help)`);
-  }
+  const o = parseOptions('converge', args, {
+    env: { type: 'string' },
+    results: { type: 'string', default: 'results' },
+    concurrency: { type: 'string' },
+  }).values;
   const concurrency = o.concurrency === undefined ? os.availableParallelism() : Number(o.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency takes a whole number ≥ 1, not "${o.concurrency}"`);
   const matched = o.env ? CONVERGE_ENVIRONMENTS.filter((e) => globMatcher(o.env!)(e.id)) : DEFAULT_CONVERGE_ENVIRONMENTS;

@@ -1,18 +1,15 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../../engine/cli/parse-options.js';
 import { UsageError } from '../../engine/cli/usage-error.js';
 import { writeResults } from '../reporters/write-results.js';
+import { schemaProblem } from '../../engine/report/schema-problem.js';
 import { RUN_SCHEMA, totalsOf, type RunSummary } from '../runner/run-summary.js';
 
 /** `results merge DIR... --out DIR`: joins shards' summaries into one run; a scenario twice is an error, not a guess. */
 export async function mergeCommand(args: string[]): Promise<number> {
   let parsed;
-  try {
-    parsed = parseArgs({ args, options: { out: { type: 'string' } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message} (usage: goverity results merge DIR... --out DIR)`);
-  }
+  parsed = parseOptions('results', args, { out: { type: 'string' } }, true);
   const dirs = parsed.positionals;
   if (dirs.length === 0 || !parsed.values.out) throw new UsageError('usage: goverity results merge DIR... --out DIR');
   const summaries = await Promise.all(dirs.map(readSummary));
@@ -50,6 +47,8 @@ async function readSummary(where: string): Promise<RunSummary> {
     if (!st?.isFile()) continue;
     const s = JSON.parse(await fs.readFile(c, 'utf8')) as RunSummary;
     if (s.schema !== RUN_SCHEMA) throw new UsageError(`${c} is not a goverity run summary (schema ${String(s.schema)})`);
+    const problem = schemaProblem('run', s);
+    if (problem) throw new UsageError(`${c} is not a valid goverity/run@1 summary: ${problem} (give the summary.json a goverity run wrote)`);
     return s;
   }
   throw new UsageError(`no summary.json in ${where} (give a results directory or a run directory)`);

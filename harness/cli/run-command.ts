@@ -1,10 +1,13 @@
+import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../../engine/cli/parse-options.js';
 import { connectDocker } from '../../engine/transport/open-target.js';
 import { ALL_PROVIDERS, DEFAULT_PROVIDERS } from '../providers/all-providers.js';
 import type { Provider } from '../providers/provider.js';
 import { createConsoleReporter } from '../reporters/console-reporter.js';
+import { renderRunAnnotations, renderRunSummary } from '../reporters/github-run-reporter.js';
+import { useColor } from '../../engine/report/use-color.js';
 import { writeResults } from '../reporters/write-results.js';
 import { loadScenarios } from '../scenarios/load-scenarios.js';
 import { findDivergences } from '../runner/find-divergences.js';
@@ -23,26 +26,19 @@ import { describeHost } from '../runner/describe-host.js';
 const MODES: Record<string, EngineMode[]> = { agentless: ['agentless'], inside: ['inside'], both: ['agentless', 'inside'] };
 
 export async function runCommand(args: string[], repoRoot: string): Promise<number> {
-  let o;
-  try {
-    o = parseArgs({
-      args,
-      options: {
-        scenario: { type: 'string' },
-        provider: { type: 'string' },
-        mode: { type: 'string', default: 'agentless' },
-        concurrency: { type: 'string' },
-        shard: { type: 'string' },
-        results: { type: 'string', default: 'results' },
-        scenarios: { type: 'string', default: path.join(repoRoot, 'scenarios') },
-        detector: { type: 'string', multiple: true },
-        baseline: { type: 'string' },
-      },
-      strict: true,
-    }).values;
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message} (try: goverity --help)`);
-  }
+  const o = parseOptions('run', args, {
+    scenario: { type: 'string' },
+    provider: { type: 'string' },
+    mode: { type: 'string', default: 'agentless' },
+    concurrency: { type: 'string' },
+    shard: { type: 'string' },
+    results: { type: 'string', default: 'results' },
+    scenarios: { type: 'string', default: path.join(repoRoot, 'scenarios') },
+    format: { type: 'string', default: 'text' },
+    detector: { type: 'string', multiple: true },
+    baseline: { type: 'string' },
+  }).values;
+  if (o.format !== 'text' && o.format !== 'github') throw new UsageError(`--format takes text or github, not "${o.format}"`);
   const known = ALL_PROVIDERS.map((p) => p.name);
   const asked = o.provider === undefined ? DEFAULT_PROVIDERS.filter((n) => known.includes(n)) : o.provider === 'all' ? known : o.provider.split(',').map((x) => x.trim()).filter(Boolean);
   for (const n of asked) if (!known.includes(n)) throw new UsageError(`unknown provider "${n}": use a comma-separated list of ${known.join(', ')}, or all`);
@@ -100,7 +96,7 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
   for (const u of unhosted) skipped.push({ what: `scenario ${u.scenario.id}`, why: u.reasons.join('; ') });
   if (unhosted.length) process.stderr.write(`goverity: ${unhosted.length} scenario(s) no selected provider can host, skipped: ${unhosted.map((u) => u.scenario.id).join(', ')} (${unhosted[0]!.reasons[0]})\n`);
   if (jobs.length === 0) throw new UsageError(`no selected scenario can run on ${opened.map((p) => p.name).join(', ')} (try --provider all)`);
-  reporter = createConsoleReporter({ tty: !!process.stderr.isTTY, write: (s) => process.stderr.write(s), total: jobs.length });
+  reporter = createConsoleReporter({ tty: !!process.stderr.isTTY, color: useColor(process.stderr), write: (s) => process.stderr.write(s), total: jobs.length });
   for (const p of opened) {
     const swept = await p.sweep();
     if (swept) process.stderr.write(`goverity: ${p.name}: removed ${swept} environment(s) left by interrupted runs\n`);
@@ -155,6 +151,11 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
   }
   const where = await writeResults(path.resolve(o.results!), summary);
   reporter.finish(summary, where);
+  if (o.format === 'github') {
+    process.stdout.write(renderRunAnnotations(summary));
+    // The job summary file the runner provides (docs.github.com: "Adding a job summary"); absent outside Actions.
+    if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderRunSummary(summary));
+  }
   const detectorsOk = detectorResults.every((r) => r.outcome !== 'error') && (summary.baseline?.regressions.length ?? 0) === 0;
   return summary.totals.passed === summary.totals.scenarios && detectorsOk ? 0 : 1;
 }

@@ -7,6 +7,8 @@ import { totalMs } from './phase-stats.js';
 
 export interface ConsoleReporterOptions {
   tty: boolean;
+  /** Color the tags (default: tty); a caller passes useColor() so NO_COLOR, FORCE_COLOR and TERM=dumb hold. */
+  color?: boolean;
   write: (s: string) => void;
   /** How many scenario × provider results the run will produce. */
   total: number;
@@ -52,10 +54,10 @@ function cut(s: string, width: number): string {
   return s.length > width ? `${s.slice(0, Math.max(0, width - 1))}…` : s;
 }
 
-function resultLine(r: ScenarioResult, tty: boolean): string[] {
+function resultLine(r: ScenarioResult, paint: boolean): string[] {
   const o = outcomeOf(r);
   const took = formatDuration(totalMs(r.timings));
-  const tag = (s: string, code: number) => (tty ? color(code, s) : s);
+  const tag = (s: string, code: number) => (paint ? color(code, s) : s);
   if (o === 'pass') return [`${tag('PASS', 32)} ${r.id} (${r.provider}) ${r.report?.verdict ?? '?'} ${took}`];
   if (r.divergence) return [`${tag('DIVERGES', 35)} ${r.id} (${r.provider}) ${r.report?.verdict ?? '?'} ${took}: differs from ${r.divergence.from}: ${plain(r.divergence.differences.join('; '))}`];
   if (o === 'fail') return [`${tag('FAIL', 31)} ${r.id} (${r.provider}) ${r.report?.verdict ?? '?'} ${took}: ${plain(r.why[0] ?? 'failed')}`];
@@ -80,6 +82,7 @@ function detectorLine(r: DetectorResult, tty: boolean): string[] {
  */
 export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleReporter {
   const { tty, write, total } = opts;
+  const paint = opts.color ?? tty;
   const columns = Math.max(20, opts.columns ?? (process.stderr.columns || 100));
   const now = opts.now ?? Date.now;
   const redrawMs = opts.redrawMs ?? 100;
@@ -94,11 +97,12 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
   function block(): string[] {
     const done = counts.pass + counts.fail + counts.error + detected;
     const t = now();
+    const c = (code: number, x: string) => (paint ? color(code, x) : x);
     const lines = [
-      `${color(1, `${done}/${total}`)} done  ${color(32, `${counts.pass} passed`)}  ${color(31, `${counts.fail} failed`)}  ${color(33, `${counts.error} errored`)}  ${running.size} running`,
+      `${c(1, `${done}/${total}`)} done  ${c(32, `${counts.pass} passed`)}  ${c(31, `${counts.fail} failed`)}  ${c(33, `${counts.error} errored`)}  ${running.size} running`,
     ];
     for (const r of running.values()) lines.push(cut(`  ${r.phase.padEnd(6)} ${r.id} (${r.provider}) ${formatDuration(t - r.since)}`, columns - 1));
-    if (lastBuild !== null) lines.push(color(2, cut(`  build ${lastBuild}`, columns - 1)));
+    if (lastBuild !== null) lines.push(c(2, cut(`  build ${lastBuild}`, columns - 1)));
     return lines;
   }
 
@@ -136,7 +140,7 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
     onScenarioDone(result) {
       running.delete(key(result.id, result.provider));
       counts[outcomeOf(result)]++;
-      const lines = resultLine(result, tty);
+      const lines = resultLine(result, paint);
       if (tty) redraw(lines);
       else write(lines.map((l) => `${l}\n`).join(''));
     },
@@ -151,7 +155,7 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
       const t = summary.totals;
       const ok = t.passed === t.scenarios;
       const head = `${t.scenarios} results: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored in ${formatDuration(t.wallMs)}`;
-      const lines = [tty ? color(ok ? 32 : 31, `${color(1, ok ? 'PASSED' : 'FAILED')} ${head}`) : `${ok ? 'PASSED' : 'FAILED'} ${head}`];
+      const lines = [paint ? color(ok ? 32 : 31, `${color(1, ok ? 'PASSED' : 'FAILED')} ${head}`) : `${ok ? 'PASSED' : 'FAILED'} ${head}`];
       const diverged = summary.scenarios.filter((r) => r.divergence);
       if (diverged.length) lines.push(`${diverged.length} diverged between providers: ${diverged.map((r) => `${r.id} (${r.provider} ≠ ${r.divergence!.from})`).join(', ')}`);
       for (const d of summary.detectors ?? [])

@@ -9,12 +9,13 @@ const parse = (o: unknown) => () => parseScenario('/s/x-case.json', JSON.stringi
 
 describe('scenario files', () => {
   it('names the file, the field and the problem in one line', () => {
-    expect(parse({ ...good, expect: { ...good.expect, verdict: ['fine'] } })).toThrow('/s/x-case.json: expect.verdict: "fine" is not one of ready, degraded, broken, absent');
+    expect(parse({ ...good, expect: { ...good.expect, verdict: ['fine'] } })).toThrow('/s/x-case.json: expect.verdict[0]: "fine" is not one of ready, degraded, broken, absent');
     expect(parse({ ...good, id: 'other' })).toThrow('/s/x-case.json: id: "other" must match the file name');
     expect(parse({ ...good, image: { from: 'go-1.22', dockerfile: '../../etc' } })).toThrow('/s/x-case.json: image.dockerfile: must be a path inside the repository');
-    expect(parse({ ...good, image: { from: 'go-1.22', dockerfile: 'images/scenarios/x-case', network: 'host' } })).toThrow('/s/x-case.json: image.network: must be "none" (an offline build) or left out');
+    expect(parse({ ...good, image: { from: 'go-1.22', dockerfile: 'images/scenarios/x-case', network: 'host' } })).toThrow('/s/x-case.json: image.network: is "host", not "none"');
     expect(() => parseScenario('/s/x-case.json', '{"id": ')).toThrow(/^\/s\/x-case.json: \(json\): /);
-    expect(parse({ ...good, title: 3 })).toThrow('/s/x-case.json: title: must be a non-empty string');
+    expect(parse({ ...good, expect: { codes: [] } })).toThrow('/s/x-case.json: expect.verdict: is missing');
+    expect(parse({ ...good, title: 3 })).toThrow('/s/x-case.json: title: must be string');
   });
 
   it('keeps an offline build request, and only then builds the layer without a network', () => {

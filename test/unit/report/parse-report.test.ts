@@ -33,7 +33,7 @@ describe('parseReport', () => {
     expect(() => parseReport(mutated((r) => (r.verdict = 'fine')))).toThrow('verdict "fine" is not one of ready, degraded, broken, absent');
     expect(() => parseReport(mutated((r) => (r.authentic = 'yes')))).toThrow('authentic');
     expect(() => parseReport(mutated((r) => (r.provenance = { kind: 'official' })))).toThrow('provenance');
-    expect(() => parseReport(mutated((r) => ((r.go as Record<string, unknown>).chain = 'x')))).toThrow('go is neither null');
+    expect(() => parseReport(mutated((r) => ((r.go as Record<string, unknown>).chain = 'x')))).toThrow('go.chain must be array');
     expect(() => parseReport(mutated((r) => ((r.findings as Record<string, unknown>[])[0]!.severity = 'fatal')))).toThrow('findings[0]');
     expect(() => parseReport(mutated((r) => (r.timings = {})))).toThrow('timings');
   });

@@ -35,8 +35,8 @@ describe('validateSnapshot', () => {
     const cases: [string, RegExp][] = [
       ['{', /^s\.json: not JSON \(.*\): make one with goverity snapshot$/],
       ['{"schema":"goverity/report@1"}', /^s\.json: not a goverity snapshot \(schema "goverity\/report@1", want "goverity\/facts@1"\): make one with goverity snapshot$/],
-      [JSON.stringify(broken), /^s\.json: not a valid goverity snapshot: snapshot\.pathEntries\[1\] must be a string: make one with goverity snapshot$/],
-      [JSON.stringify({ ...loadSnapshot('linux-no-go'), commands: { rm: loadSnapshot('linux-debian-golang-go').commands.version } }), /commands\.rm must be one of version/],
+      [JSON.stringify(broken), /^s\.json: not a valid goverity snapshot: snapshot\.pathEntries\[1\] must be string: make one with goverity snapshot$/],
+      [JSON.stringify({ ...loadSnapshot('linux-no-go'), commands: { rm: loadSnapshot('linux-debian-golang-go').commands.version } }), /commands\.rm is not one of version/],
     ];
     for (const [text, message] of cases) {
       const e = (() => {

@@ -1,0 +1,14 @@
+import type { Verdict } from '../verdict/decide-verdict.js';
+
+/** `--fail-on`: the least severe finding that fails the run. */
+export type FailOn = 'error' | 'warning' | 'never';
+export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+
+const STATUS: Record<Verdict, number> = { ready: 0, degraded: 10, broken: 11, absent: 12 };
+
+/** verify's exit status: the verdict's, unless --fail-on lets it pass (degraded under error; anything under never). */
+export function verifyExitStatus(verdict: Verdict, failOn: FailOn = 'warning'): number {
+  if (failOn === 'never') return 0;
+  if (failOn === 'error' && verdict === 'degraded') return 0;
+  return STATUS[verdict];
+}

@@ -1,0 +1,41 @@
+import type { Finding } from '../checks/finding.js';
+import { commandText, ok, view } from '../checks/toolchain-view.js';
+import type { FactSnapshot } from '../facts/fact-snapshot.js';
+
+/** One thing a verification showed to work, with the evidence in one line (like `flutter doctor`'s ✓ lines). */
+export interface Proof {
+  what: string;
+  evidence: string;
+}
+
+/** Findings that contradict a proof: where one is present, that proof is not listed. */
+const DENIES: Record<string, string[]> = {
+  answers: ['GO_NOT_FOUND', 'GO_NOT_EXECUTABLE', 'GO_STUB', 'GO_VERSION_LIE', 'BINARY_CORRUPT', 'BINARY_WRONG_ARCH', 'SHIM_UNRESOLVED', 'PROBE_TIMEOUT', 'PROBE_OUTPUT_LIMIT'],
+  consistent: ['GO_STUB', 'GO_VERSION_LIE', 'BINARY_CORRUPT', 'BINARY_WRONG_ARCH', 'GOROOT_MISSING', 'GOROOT_INCOMPLETE', 'GOROOT_MISMATCH', 'TOOLCHAIN_MISMATCH', 'TOOLCHAIN_SWITCH_FAILED'],
+  builds: ['BUILD_FAILED'],
+  cgo: ['CGO_BUILD_FAILED', 'CGO_TOOLCHAIN_MISSING', 'CGO_DISABLED'],
+};
+
+const firstLine = (s: string) => s.split('\n').find((l) => l.trim())?.trim() ?? '';
+
+/** Pure: what the facts prove, each only when a command really did it and no finding says otherwise. */
+export function listProven(facts: FactSnapshot, findings: Finding[]): Proof[] {
+  const codes = new Set(findings.map((f) => f.code));
+  const allowed = (k: string) => !DENIES[k]!.some((c) => codes.has(c));
+  const v = view(facts);
+  const c = facts.commands;
+  const out: Proof[] = [];
+  if (ok(c.version) && allowed('answers')) out.push({ what: 'go answers', evidence: `${v.go?.path ?? 'go'} version: ${firstLine(commandText(c.version))}` });
+  // Identity from the binary's own build info (read from its bytes), never from what go prints about itself.
+  const sources = [
+    v.builtVersion && ['build info', v.builtVersion],
+    v.goEnvVersion && ['go env GOVERSION', v.goEnvVersion],
+    facts.goroot?.versionFile && ['$GOROOT/VERSION', firstLine(facts.goroot.versionFile)],
+    ok(c.compileV) && ['compile -V', /version (\S+)/.exec(c.compileV!.stdout)?.[1] ?? ''],
+  ].filter((x): x is [string, string] => !!x && !!x[1]);
+  if (v.builtVersion && sources.length > 1 && sources.every(([, ver]) => ver === v.builtVersion) && allowed('consistent'))
+    out.push({ what: 'it is consistent', evidence: sources.map(([src, ver]) => `${src} ${ver}`).join(' = ') });
+  if (ok(c.runPure) && allowed('builds')) out.push({ what: 'it built and ran a program', evidence: `go build, then the program printed: ${firstLine(c.runPure!.stdout)}` });
+  if (ok(c.runCgo) && allowed('cgo')) out.push({ what: 'cgo works', evidence: `built with ${facts.goEnv?.CC ?? facts.cc?.name ?? 'the C compiler'} and ran: ${firstLine(c.runCgo!.stdout)}` });
+  return out;
+}
