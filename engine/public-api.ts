@@ -5,7 +5,8 @@ export { buildReport, REPORT_SCHEMA, type Report } from './report/build-report.j
 export { parseReport } from './report/parse-report.js';
 export { redactSnapshot } from './facts/redact-snapshot.js';
 export { inspectFile, type InspectResult } from './cli/inspect-command.js';
-export { FINDING_CODES, codeDocPath, type FindingCode } from './report/finding-codes.js';
+export { FINDING_CODES, isFindingCode, type FindingCode, type FindingCodeInfo } from './checks/finding-codes.js';
+export { codeDocPath } from './report/code-doc-path.js';
 export { FACTS_SCHEMA, type FactSnapshot } from './facts/fact-snapshot.js';
 export type { Finding, Severity } from './checks/finding.js';
 export type { Verdict } from './verdict/decide-verdict.js';

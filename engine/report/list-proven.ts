@@ -1,4 +1,4 @@
-import type { Finding } from '../checks/finding.js';
+import type { Finding, FindingCode } from '../checks/finding.js';
 import { commandText, ok, view } from '../checks/toolchain-view.js';
 import type { FactSnapshot } from '../facts/fact-snapshot.js';
 
@@ -9,11 +9,11 @@ export interface Proof {
 }
 
 /** Findings that contradict a proof: where one is present, that proof is not listed. */
-const DENIES: Record<string, string[]> = {
+const DENIES: Record<string, FindingCode[]> = {
   answers: ['GO_NOT_FOUND', 'GO_NOT_EXECUTABLE', 'GO_STUB', 'GO_VERSION_LIE', 'BINARY_CORRUPT', 'BINARY_WRONG_ARCH', 'SHIM_UNRESOLVED', 'PROBE_TIMEOUT', 'PROBE_OUTPUT_LIMIT'],
-  consistent: ['GO_STUB', 'GO_VERSION_LIE', 'BINARY_CORRUPT', 'BINARY_WRONG_ARCH', 'GOROOT_MISSING', 'GOROOT_INCOMPLETE', 'GOROOT_MISMATCH', 'TOOLCHAIN_MISMATCH', 'TOOLCHAIN_SWITCH_FAILED'],
-  builds: ['BUILD_FAILED'],
-  cgo: ['CGO_BUILD_FAILED', 'CGO_TOOLCHAIN_MISSING', 'CGO_DISABLED'],
+  consistent: ['GO_STUB', 'GO_VERSION_LIE', 'BINARY_CORRUPT', 'BINARY_WRONG_ARCH', 'GOROOT_MISSING', 'GOROOT_INCOMPLETE', 'GOROOT_MISMATCH', 'TOOLCHAIN_MISMATCH', 'TOOLCHAIN_SWITCH_FAILED', 'PACKAGE_FILES_MODIFIED', 'SIGNATURE_UNTRUSTED', 'SIGNATURE_INVALID'],
+  builds: ['BUILD_FAILED', 'BUILD_OUTPUT_FORGED'],
+  cgo: ['CGO_BUILD_FAILED', 'CGO_TOOLCHAIN_MISSING', 'CGO_DISABLED', 'BUILD_OUTPUT_FORGED'],
 };
 
 const firstLine = (s: string) => s.split('\n').find((l) => l.trim())?.trim() ?? '';

@@ -1,3 +1,4 @@
+import { isFindingCode } from '../checks/finding-codes.js';
 import { REPORT_SCHEMA, type Report } from './build-report.js';
 import { schemaProblem } from './schema-problem.js';
 
@@ -15,5 +16,8 @@ export function parseReport(text: string): Report {
   if (schema !== REPORT_SCHEMA) throw new Error(`not a goverity/report@1: schema is ${JSON.stringify(schema ?? null)}, not "${REPORT_SCHEMA}"`);
   const problem = schemaProblem('report', v);
   if (problem) throw new Error(`not a goverity/report@1: ${problem}`);
+  // The schema says a code is a string; the one vocabulary (engine/checks/finding-codes.ts) says which.
+  for (const [i, f] of (v as { findings: { code: string }[] }).findings.entries())
+    if (!isFindingCode(f.code)) throw new Error(`not a goverity/report@1: findings[${i}].code "${f.code}" is not a finding code`);
   return v as Report;
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../checks/finding.js';
 import type { Report } from './build-report.js';
-import { codeDocPath } from './finding-codes.js';
+import { codeDocPath } from './code-doc-path.js';
 
 const COMMAND: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'notice' };
 

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../checks/finding.js';
 import type { Report } from './build-report.js';
-import { codeDocPath } from './finding-codes.js';
+import { codeDocPath } from './code-doc-path.js';
 
 export interface RenderOptions {
   color: boolean;

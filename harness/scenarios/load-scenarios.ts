@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { type FindingCode, isFindingCode } from '../../engine/checks/finding-codes.js';
 import type { Scenario } from './scenario.js';
 import { schemaIssue } from '../../engine/report/schema-problem.js';
 import { ScenarioError } from './scenario-error.js';
@@ -39,6 +40,11 @@ export function parseScenario(file: string, text: string): Scenario {
   const project = r.project;
   if (project !== undefined && !path.posix.isAbsolute(project) && !path.win32.isAbsolute(project))
     throw new ScenarioError(file, 'project', `"${project}" must be an absolute path inside the image`);
+  const codes = (v: string[] | undefined, field: string): FindingCode[] => {
+    const unknown = (v ?? []).filter((c) => !isFindingCode(c));
+    if (unknown.length) throw new ScenarioError(file, field, `${unknown.map((c) => `"${c}"`).join(', ')} is not a finding code (the table: engine/checks/finding-codes.ts)`);
+    return (v ?? []) as FindingCode[];
+  };
   return {
     id: r.id,
     title: r.title,
@@ -54,8 +60,8 @@ export function parseScenario(file: string, text: string): Scenario {
       verdict: r.expect.verdict,
       authentic: r.expect.authentic,
       provenance: r.expect.provenance,
-      codes: r.expect.codes ?? [],
-      forbidden: r.expect.forbidden ?? [],
+      codes: codes(r.expect.codes, 'expect.codes'),
+      forbidden: codes(r.expect.forbidden, 'expect.forbidden'),
       noErrors: r.expect.noErrors === true,
     },
     file,

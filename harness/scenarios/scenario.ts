@@ -1,3 +1,4 @@
+import type { FindingCode } from '../../engine/checks/finding-codes.js';
 import type { Verdict } from '../../engine/verdict/decide-verdict.js';
 
 /** One environment of the corpus, as written in scenarios/<id>.json. */
@@ -24,8 +25,8 @@ export interface Scenario {
     verdict: Verdict[];
     authentic?: boolean | null;
     provenance?: { kind?: string; manager?: string | null };
-    codes: string[];
-    forbidden: string[];
+    codes: FindingCode[];
+    forbidden: FindingCode[];
     /** Genuine layouts must not raise any error finding. */
     noErrors?: boolean;
   };

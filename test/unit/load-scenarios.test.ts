@@ -18,6 +18,13 @@ describe('scenario files', () => {
     expect(parse({ ...good, title: 3 })).toThrow('/s/x-case.json: title: must be string');
   });
 
+  it('rejects a code the finding-code table does not have, required or forbidden', () => {
+    const table = '(the table: engine/checks/finding-codes.ts)';
+    expect(parse({ ...good, expect: { ...good.expect, forbidden: ['GO_STUB', 'GOROOT_MISMACH'] } })).toThrow(`/s/x-case.json: expect.forbidden: "GOROOT_MISMACH" is not a finding code ${table}`);
+    expect(parse({ ...good, expect: { ...good.expect, codes: ['goroot_missing', 'toString'] } })).toThrow(`/s/x-case.json: expect.codes: "goroot_missing", "toString" is not a finding code ${table}`);
+    expect(parseScenario('/s/x-case.json', JSON.stringify(good)).expect).toMatchObject({ codes: ['GOROOT_MISSING'], forbidden: ['GO_STUB'] });
+  });
+
   it('keeps an offline build request, and only then builds the layer without a network', () => {
     const offline = parseScenario('/s/x-case.json', JSON.stringify({ ...good, image: { from: 'go-1.22', dockerfile: 'images/scenarios/x-case', network: 'none' } }));
     const online = parseScenario('/s/x-case.json', JSON.stringify({ ...good, image: { from: 'go-1.22', dockerfile: 'images/scenarios/x-case' } }));

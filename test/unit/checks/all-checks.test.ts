@@ -2,11 +2,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../../engine/checks/all-checks.js';
+import { FINDING_CODES } from '../../../engine/checks/finding-codes.js';
 import { clone, fixtureNames, loadSnapshot } from '../snapshot-builders.js';
 
 const CHECKS_DIR = path.resolve(import.meta.dirname, '../../../engine/checks');
 /** Files in engine/checks that are not checks: the list, the types and the shared derivations. */
-const HELPERS = new Set(['all-checks', 'finding', 'go-said', 'toolchain-view', 'version-manager', 'windows-variable-fix']);
+const HELPERS = new Set(['all-checks', 'finding', 'finding-codes', 'go-said', 'toolchain-view', 'version-manager', 'windows-variable-fix']);
 const checkFiles = readdirSync(CHECKS_DIR)
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
   .map((f) => f.slice(0, -3))
@@ -37,7 +38,7 @@ describe('ALL_CHECKS', () => {
       expect(check(clone(before))).toEqual(first);
       for (const f of first) {
         expect(f.code).toMatch(/^[A-Z][A-Z0-9_]+$/);
-        expect(['error', 'warning', 'info']).toContain(f.severity);
+        expect(FINDING_CODES[f.code].severities).toContain(f.severity);
         expect(f.message.length).toBeGreaterThan(0);
         expect(f.evidence.length).toBeGreaterThan(0);
         for (const e of f.evidence) expect(e).not.toMatch(/\r|undefined/);

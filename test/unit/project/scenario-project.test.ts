@@ -12,6 +12,6 @@ describe('a scenario\'s project directory', () => {
 
   it('is refused, naming the field, when relative or not a string', () => {
     expect(() => parseScenario('/s/p.json', scenario({ project: 'work/app' }))).toThrow(/project.*must be an absolute path inside the image/);
-    expect(() => parseScenario('/s/p.json', scenario({ project: 3 }))).toThrow(/project.*must be a non-empty string/);
+    expect(() => parseScenario('/s/p.json', scenario({ project: 3 }))).toThrow(/project: must be string/);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, Severity } from '../../../engine/checks/finding.js';
+import type { Finding, FindingCode, Severity } from '../../../engine/checks/finding.js';
 import { INAUTHENTIC_CODES, decideVerdict } from '../../../engine/verdict/decide-verdict.js';
 
-const f = (code: string, severity: Severity): Finding => ({ code, severity, message: `${code} happened`, evidence: ['test'], fix: null });
+/** Any code with any severity: the verdict rules hold whatever the table allows. */
+const f = (code: FindingCode, severity: Severity): Finding => ({ code, severity, message: `${code} happened`, evidence: ['test'], fix: null }) as Finding;
 
 describe('decideVerdict', () => {
   it('absent: GO_NOT_FOUND wins over everything, and authenticity is unknown', () => {
