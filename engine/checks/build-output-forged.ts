@@ -1,4 +1,4 @@
-import { artifactProblems } from '../probes/build-artifact.js';
+import { artifactProblems, buildTarget } from '../probes/build-artifact.js';
 import type { Check } from './finding.js';
 import { evidenceOf, view } from './toolchain-view.js';
 
@@ -13,7 +13,7 @@ export const buildOutputForged: Check = (facts) => {
     if (!(program in facts.artifacts!)) return [];
     const id = facts.artifacts![program] ?? null;
     const problems = artifactProblems(id, {
-      platform: facts.platform,
+      platform: buildTarget(facts.goEnv, facts.platform),
       modulePath: facts.probe!.modules[program],
       goVersion: v.isGccgo ? null : v.goEnvVersion,
       gccgo: v.isGccgo,

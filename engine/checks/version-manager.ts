@@ -17,6 +17,9 @@ export function managerFact(facts: FactSnapshot): ManagerFact | null {
   const norm = (p: string) => p.replace(/\\/g, '/').toLowerCase();
   const places = [...go.hops.map((h) => h.path), go.realpath ?? '', facts.goroot?.path ?? '', facts.goroot?.realpath ?? ''].filter(Boolean).map(norm);
   for (const m of facts.managers) {
+    // golang.org/dl keeps unmodified releases in ~/sdk and puts no `go` of its own on PATH (its wrappers are named goX.Y.Z):
+    // a go found there is the release itself (https://pkg.go.dev/golang.org/dl).
+    if (m.name === 'golang.org/dl') continue;
     const root = norm(m.root).replace(/\/$/, '');
     if (!places.some((p) => p.startsWith(`${root}/`))) continue;
     if (facts.toolchains.some((t) => t.source === m.name && t.version)) return m;

@@ -1,11 +1,16 @@
 import type { BinaryIdentity } from '../binary/binary-identity.js';
 import type { Platform } from '../transport/transport.js';
 
+/** The platform go builds for: go env GOOS/GOARCH where go answered, else the machine's. */
+export function buildTarget(goEnv: Record<string, string> | null | undefined, machine: Platform): Platform {
+  return { os: (goEnv?.GOOS || machine.os) as Platform['os'], arch: goEnv?.GOARCH || machine.arch };
+}
+
 const NATIVE_FORMAT: Record<string, BinaryIdentity['format']> = { windows: 'pe', darwin: 'macho' };
 
 /**
- * Why the file `go build` wrote is not what a Go toolchain builds from the probe program: a native executable for this
- * machine whose Go build info names the probe's module (a fresh nonce each run). Empty when it is one. gccgo writes
+ * Why the file `go build` wrote is not what a Go toolchain builds from the probe program: an executable for the platform go
+ * builds for (GOOS/GOARCH) whose Go build info names the probe's module (a fresh nonce each run). Empty when it is one. gccgo writes
  * no build info; its output is vouched for by its bytes instead (libgo linkage), and only when go is gccgo itself.
  * Pure: the probe calls it to decide whether to run the artifact, the BUILD_OUTPUT_FORGED check to report it.
  */
@@ -19,7 +24,7 @@ export function artifactProblems(
   const out: string[] = [];
   if (id.problems.length > 0) out.push(`its headers are damaged: ${id.problems.join(', ')}`);
   if ((id.os && id.os !== expect.platform.os) || (id.arch && !id.arch.split(',').includes(expect.platform.arch)))
-    out.push(`it is built for ${id.os ?? '?'}/${id.arch ?? '?'}, not this ${expect.platform.os}/${expect.platform.arch} machine`);
+    out.push(`it is built for ${id.os ?? '?'}/${id.arch ?? '?'}, not ${expect.platform.os}/${expect.platform.arch}, which go builds for`);
   if (!id.go) {
     if (!(expect.gccgo && id.gccgo)) out.push('it carries no Go build info: no Go toolchain linked it');
     return out;

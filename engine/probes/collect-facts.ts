@@ -7,7 +7,7 @@ import { identifyFile } from './identify-file.js';
 import { findOnPath, pathEntries, which, type PathHit } from './path-lookup.js';
 import { DEFAULT_LIMITS, cachedLstat, envGet, guarded, pathsFor, type ProbeContext, type ProbeLimits } from './probe-context.js';
 import { newProbeIdentity, probeFiles } from './probe-programs.js';
-import { artifactProblems } from './build-artifact.js';
+import { artifactProblems, buildTarget } from './build-artifact.js';
 import { probeGoroot } from './goroot-probe.js';
 import { defaultUserEnvFile, parseEnvFile, probeContainer, readEnvFile, relevantEnv } from './environment-probes.js';
 import { probeInventory } from './inventory-probe.js';
@@ -175,12 +175,15 @@ async function probeGo(
     // Identified from its bytes before it runs: a script or a program made in advance is reported, never run.
     const artifact = (await identifyFile(ctx, out)).identity;
     artifacts[dir] = artifact;
-    const problems = artifactProblems(artifact, { platform: ctx.platform, modulePath: probe.modules[dir], gccgo: artifact?.gccgo === true });
+    // The platform go was told to build for (GOOS/GOARCH, whoever set them); whether that runs here is TARGET_PLATFORM_FOREIGN's to say.
+    const platform = buildTarget(parseGoEnvJson((await envJsonP).stdout), ctx.platform);
+    const problems = artifactProblems(artifact, { platform, modulePath: probe.modules[dir], gccgo: artifact?.gccgo === true });
     if (problems.length === 0) commands[`run${kind}`] = await runCommand(ctx, [out], { cwd: tmp!, env: { ...throwaway } });
   };
   // A go that hangs or floods on `version` would do the same on build: don't spend the build budget on it.
   const sane = (v: CommandFact) => !!tmp && !v.timedOut && !v.truncated && !v.spawnError;
   const versionP = runCommand(ctx, argv('version'), { cwd, env: { ...throwaway } });
+  const envJsonP = runCommand(ctx, argv('env', '-json'), { cwd, env: { ...throwaway } });
   // The build is the long pole: it starts the moment go answers, not after go env.
   const pureBuild = versionP.then((v) => (sane(v) ? build('Pure', 'pure') : undefined));
   // Started ahead of the awaits below: if those throw (the target vanished), this must not become an unhandled rejection.
@@ -188,7 +191,7 @@ async function probeGo(
   const [version, versionLocal, envJson, gorootLocated] = await Promise.all([
     versionP,
     runCommand(ctx, argv('version'), { cwd, env: { ...throwaway, GOTOOLCHAIN: 'local' } }),
-    runCommand(ctx, argv('env', '-json'), { cwd, env: { ...throwaway } }),
+    envJsonP,
     runCommand(ctx, argv('env', 'GOROOT'), { cwd, env: { ...throwaway, GOROOT: null, GOENV: 'off' } }),
   ]);
   Object.assign(commands, { version, versionLocal, envJson, gorootLocated });

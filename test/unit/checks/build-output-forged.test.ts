@@ -53,9 +53,16 @@ describe('build-output-forged (BUILD_OUTPUT_FORGED)', () => {
     expect(other.message).toContain('its Go build info says it was built by go1.22.12, but go env GOVERSION is go1.19.8');
   });
 
-  it('fires on a binary for another architecture', () => {
+  it('fires on a binary for another architecture than go builds for', () => {
     const f = only(buildOutputForged(built(elf({ machine: 183, version: 'go1.19.8', modinfo: modinfo(probe.modules.pure) }))), 'BUILD_OUTPUT_FORGED');
-    expect(f.message).toContain('it is built for linux/arm64, not this linux/amd64 machine');
+    expect(f.message).toContain('it is built for linux/arm64, not linux/amd64, which go builds for');
+  });
+
+  it('stays silent on a binary for the GOARCH the user set: whether it runs here is TARGET_PLATFORM_FOREIGN\'s to say', () => {
+    const arm = variant(built(elf({ machine: 183, version: 'go1.19.8', modinfo: modinfo(probe.modules.pure) }), false), (d) => {
+      d.goEnv = { ...d.goEnv!, GOARCH: 'arm64' };
+    });
+    expect(buildOutputForged(arm)).toEqual([]);
   });
 
   it('accepts gccgo output by its bytes (libgo, no build info) only when the go command is gccgo', () => {

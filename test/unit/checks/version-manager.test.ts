@@ -36,6 +36,16 @@ describe('version-manager (which manager go is reached through)', () => {
     expect(versionManager(withToolchains(s, [{ root: '/root/.gvm/gos/go1.22.12', version: 'go1.22.12', source: 'gvm' }]))).toBe('gvm');
   });
 
+  it('takes no manager from golang.org/dl: its ~/sdk holds releases as they are, with no go of its own on PATH', () => {
+    const s = withManagers(
+      variant(loadSnapshot('linux-debian-copy-usr-local'), (d) => {
+        d.goroot = { ...d.goroot!, path: '/root/sdk/go1.26.8', realpath: '/root/sdk/go1.26.8' };
+      }),
+      [{ name: 'golang.org/dl', root: '/root/sdk', installed: ['go1.26.8'], evidence: [] }],
+    );
+    expect(versionManager(withToolchains(s, [{ root: '/root/sdk/go1.26.8', version: 'go1.26.8', source: 'golang.org/dl' }]))).toBeNull();
+  });
+
   it('does not take a root that merely shares a prefix', () => {
     const s = withManagers(loadSnapshot('linux-debian-copy-usr-local'), [{ name: 'g', root: '/usr/local/go/bi', installed: [], evidence: [] }]);
     expect(versionManager(s)).toBeNull();
