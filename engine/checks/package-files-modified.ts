@@ -3,8 +3,11 @@ import { evidenceOf } from './toolchain-view.js';
 
 /** The package database says files of the toolchain's own packages no longer have the content it installed: tampered. */
 export const packageFilesModified: Check = (facts) => {
-  const pv = facts.packageVerify;
-  if (!pv || pv.changed.length === 0) return [];
+  const pv0 = facts.packageVerify;
+  if (!pv0) return [];
+  // $GOROOT/go.env holds settings, not code: an edit there is GOROOT_GOENV_EDITED's to weigh (https://go.dev/doc/toolchain#config).
+  const pv = { ...pv0, changed: pv0.changed.filter((f) => !/[\\/]go\.env$/.test(f)) };
+  if (pv.changed.length === 0) return [];
   const shown = pv.changed.slice(0, 5);
   return [
     {

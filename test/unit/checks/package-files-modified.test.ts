@@ -24,6 +24,12 @@ describe('package-files-modified (PACKAGE_FILES_MODIFIED)', () => {
     expect(parseVerifyOutput('')).toEqual({ changed: [], missing: [] });
   });
 
+  it("leaves an edited $GOROOT/go.env to GOROOT_GOENV_EDITED: settings, not the toolchain's code", () => {
+    expect(packageFilesModified(verified('??5??????   /usr/lib/go-1.19/go.env\n'))).toEqual([]);
+    const both = only(packageFilesModified(verified('??5??????   /usr/lib/go-1.19/go.env\n??5??????   /usr/share/go-1.19/src/fmt/print.go\n')), 'PACKAGE_FILES_MODIFIED');
+    expect(both.message).toContain('1 file of golang-1.19-go, golang-1.19-src no longer matches what dpkg installed: /usr/share/go-1.19/src/fmt/print.go.');
+  });
+
   it('fires on a Debian toolchain file whose content changed, naming the packages and the reinstall; not authentic', () => {
     const s = verified(DPKG_OUT);
     const f = only(packageFilesModified(s), 'PACKAGE_FILES_MODIFIED');
