@@ -3,6 +3,9 @@ import type { Check } from './finding.js';
 import { view } from './toolchain-view.js';
 import { versionManager } from './version-manager.js';
 
+/** GOGCCFLAGS names the per-invocation work dir (go-build<random>), which differs between any two runs of go env. */
+const perRun = (value: string) => value.replace(/go-build\d+/g, 'go-build*');
+
 /** Settings the wrapper's `go env` reports differently from the real go asked directly (same directory, same environment). */
 function changedSettings(facts: FactSnapshot): { key: string; real: string; wrapped: string }[] {
   const real = facts.behindWrapper?.goEnv;
@@ -10,7 +13,7 @@ function changedSettings(facts: FactSnapshot): { key: string; real: string; wrap
   if (!real || !wrapped) return [];
   return [...new Set([...Object.keys(real), ...Object.keys(wrapped)])]
     .sort()
-    .filter((k) => (real[k] ?? '') !== (wrapped[k] ?? ''))
+    .filter((k) => perRun(real[k] ?? '') !== perRun(wrapped[k] ?? ''))
     .map((key) => ({ key, real: real[key] ?? '', wrapped: wrapped[key] ?? '' }));
 }
 

@@ -40,6 +40,15 @@ describe('wrapper (WRAPPER)', () => {
     expect(only(wrapper(s), 'WRAPPER').severity).toBe('info');
   });
 
+  it('stays info when only GOGCCFLAGS differs by its per-run work dir (seen under Wine: go-build<random> in -ffile-prefix-map)', () => {
+    const flags = (n: string) => `-m64 -ffile-prefix-map=C:\\users\\root\\AppData\\Local\\Temp\\go-build${n}=/tmp/go-build -gno-record-gcc-switches`;
+    const s = variant(loadSnapshot('windows-bat-shim'), (d) => {
+      d.behindWrapper = { binary: 'C:\\Program Files\\Go\\bin\\go.exe', goEnv: { ...d.goEnv!, GOGCCFLAGS: flags('4262316011') } };
+      d.goEnv = { ...d.goEnv!, GOGCCFLAGS: flags('1170733554') };
+    });
+    expect(only(wrapper(s), 'WRAPPER').severity).toBe('info');
+  });
+
   it('leaves version-manager shims to SHIM', () => {
     expect(wrapper(asdfShimSnapshot({ resolves: true }))).toEqual([]);
     expect(wrapper(scoopShimSnapshot())).toEqual([]);
