@@ -6,7 +6,9 @@ export const packageFilesModified: Check = (facts) => {
   const pv0 = facts.packageVerify;
   if (!pv0) return [];
   // $GOROOT/go.env holds settings, not code: an edit there is GOROOT_GOENV_EDITED's to weigh (https://go.dev/doc/toolchain#config).
-  const pv = { ...pv0, changed: pv0.changed.filter((f) => !/[\\/]go\.env$/.test(f)) };
+  // A file another installed package vouches for is a genuine file of another release: TOOLCHAIN_MISMATCH names that skew.
+  const vouched = pv0.vouchedBy ?? {};
+  const pv = { ...pv0, changed: pv0.changed.filter((f) => !/[\\/]go\.env$/.test(f) && !vouched[f]) };
   if (pv.changed.length === 0) return [];
   const shown = pv.changed.slice(0, 5);
   return [

@@ -145,6 +145,11 @@ export interface PackageVerifyFact {
   changed: string[];
   missing: string[];
   command: CommandFact;
+  /**
+   * dpkg only: changed files whose present content another installed package records for a file of the same name
+   * (a genuine file of another release copied over this one), as changed path → "package:its path". Absent in older snapshots.
+   */
+  vouchedBy?: Record<string, string>;
 }
 
 /** One verification's probe programs: a fresh random nonce, in their module paths and in what they print. */

@@ -21,8 +21,40 @@ export async function probePackageVerify(ctx: ProbeContext, owner: string, files
   const argv = tool === 'dpkg' ? ['dpkg', '--verify', ...packages] : ['rpm', '-V', ...packages];
   const command = await runCommand(ctx, argv);
   if (command.spawnError || command.timedOut || command.truncated) return { tool, packages: [...packages], changed: [], missing: [], command };
-  return { tool, packages: [...packages], ...parseVerifyOutput(command.stdout), command };
+  const parsed = parseVerifyOutput(command.stdout);
+  const vouchedBy = tool === 'dpkg' && parsed.changed.length > 0 ? await vouchingPackages(ctx, parsed.changed) : {};
+  return { tool, packages: [...packages], ...parsed, command, ...(Object.keys(vouchedBy).length ? { vouchedBy } : {}) };
 }
+
+/**
+ * Which installed package records, for a file of the same name, the digest a changed file has now: an install unpacked
+ * over another leaves genuine files of another release (tool-skew), which are no tampering. dpkg keeps every package's
+ * MD5s in /var/lib/dpkg/info/<package>.md5sums (https://man7.org/linux/man-pages/man5/deb-md5sums.5.html).
+ */
+async function vouchingPackages(ctx: ProbeContext, changed: string[]): Promise<Record<string, string>> {
+  const files = changed.slice(0, 20);
+  const sums = await runCommand(ctx, ['md5sum', '--', ...files]);
+  const digestOf = new Map<string, string>();
+  for (const line of sums.stdout.split('\n')) {
+    const m = /^([0-9a-f]{32}) [ *](\/.*)$/.exec(line.trimEnd());
+    if (m) digestOf.set(m[2]!, m[1]!);
+  }
+  if (digestOf.size === 0) return {};
+  const patterns = [...new Set(digestOf.values())].flatMap((d) => ['-e', `${d}  `]);
+  const found = await runCommand(ctx, ['sh', '-c', 'exec grep -H -F "$@" /var/lib/dpkg/info/*.md5sums', 'sh', ...patterns]);
+  const vouched: Record<string, string> = {};
+  for (const line of found.stdout.split('\n')) {
+    const m = /^\/var\/lib\/dpkg\/info\/([^/]+?)\.md5sums:([0-9a-f]{32}) {2}(.+)$/.exec(line.trimEnd());
+    if (!m) continue;
+    const [, pkg, digest, rel] = m as unknown as [string, string, string, string];
+    const path = `/${rel}`;
+    for (const [file, d] of digestOf)
+      if (d === digest && file !== path && basename(file) === basename(path)) vouched[file] ??= `${pkg.replace(/:\w+$/, '')}:${path}`;
+  }
+  return vouched;
+}
+
+const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 
 /**
  * dpkg --verify and rpm -V print one line per deviating file: nine attribute columns ('5' third: the digest differs,

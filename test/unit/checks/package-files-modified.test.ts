@@ -41,6 +41,15 @@ describe('package-files-modified (PACKAGE_FILES_MODIFIED)', () => {
     expect(buildReport(s)).toMatchObject({ verdict: 'broken', authentic: false });
   });
 
+  it("leaves a file another installed package vouches for (the same name, the digest it recorded) to TOOLCHAIN_MISMATCH: another release's genuine tool", () => {
+    const compile = '/usr/lib/go-1.19/pkg/tool/linux_amd64/compile';
+    const s = variant(verified(`??5??????   ${compile}\n`), (d) => {
+      d.packageVerify!.vouchedBy = { [compile]: 'golang-1.18-go:/usr/lib/go-1.18/pkg/tool/linux_amd64/compile' };
+    });
+    expect(packageFilesModified(s)).toEqual([]);
+    expect(only(packageFilesModified(verified(`??5??????   ${compile}\n`)), 'PACKAGE_FILES_MODIFIED').message).toContain(compile);
+  });
+
   it('fires on rpm -V with dnf\'s fix', () => {
     const f = only(packageFilesModified(verified('S.5....T.    /usr/lib/golang/bin/go\n', 'rpm')), 'PACKAGE_FILES_MODIFIED');
     expect(f.fix).toBe('Find out who changed them, then restore the packages: dnf reinstall golang golang-src');

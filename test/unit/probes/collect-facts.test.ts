@@ -96,6 +96,33 @@ describe('collectFacts through a transport', () => {
     expect(buildReport(facts).findings.map((f) => f.code)).toEqual(expect.arrayContaining(['PROBE_TIMEOUT', 'BUILD_FAILED']));
   });
 
+  it("asks dpkg's database which package, if any, recorded the content a changed file has now (another release's genuine tool)", async () => {
+    const compile = `${GOROOT}/pkg/tool/linux_amd64/compile`;
+    const print = '/usr/share/go-1.22/src/fmt/print.go';
+    const t = debianLike({
+      onExec: (argv, opts, text) => {
+        if (argv[0] === 'dpkg-query') return { stdout: `golang-1.22-go: ${GOROOT}/bin/go\n` };
+        if (argv[0] === 'dpkg') return { stdout: `??5??????   ${compile}\n??5??????   ${print}\n`, exitCode: 1 };
+        if (argv[0] === 'md5sum') return { stdout: `0123456789abcdef0123456789abcdef  ${compile}\nffffffffffffffffffffffffffffffff  ${print}\n` };
+        if (argv[0] === 'sh' && argv[2]?.includes('md5sums'))
+          return {
+            stdout: [
+              '/var/lib/dpkg/info/golang-1.21-go:amd64.md5sums:0123456789abcdef0123456789abcdef  usr/lib/go-1.21/pkg/tool/linux_amd64/compile',
+              // The same digest under another name vouches for nothing: a fake copied over compile keeps its own name.
+              '/var/lib/dpkg/info/other.md5sums:ffffffffffffffffffffffffffffffff  usr/bin/print.go.bak',
+            ].join('\n'),
+          };
+        return debianLikeAnswer(argv, opts, text);
+      },
+    });
+    const facts = await collectFacts(t);
+    expect(facts.packageVerify?.changed).toEqual([compile, print]);
+    expect(facts.packageVerify?.vouchedBy).toEqual({ [compile]: 'golang-1.21-go:/usr/lib/go-1.21/pkg/tool/linux_amd64/compile' });
+    expect(buildReport(facts).findings.find((f) => f.code === 'PACKAGE_FILES_MODIFIED')?.message).toBe(
+      '1 file of golang-1.22-go no longer matches what dpkg installed: /usr/share/go-1.22/src/fmt/print.go.',
+    );
+  });
+
   it('gives the probe programs a fresh nonce every run and identifies what go build wrote before running it', async () => {
     const [a, b] = [await collectFacts(debianLike()), await collectFacts(debianLike())];
     expect(a.probe?.nonce).toMatch(/^[0-9a-f]{16}$/);
