@@ -176,6 +176,12 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
     if (from !== null && to !== null) ops.push({ op: 'copytree', from, path: to });
   }
 
+  // Several releases reproduced by fewer (one base image holds one or two): what depends on their number is not reproduced.
+  const wantedReleases = new Set(releases.map((r) => r.wanted).filter((v): v is string => !!v));
+  const usedReleases = new Set(releases.filter((r) => r.wanted).map((r) => r.used));
+  if (usedReleases.size < wantedReleases.size)
+    limit(`${wantedReleases.size} releases (${[...wantedReleases].join(', ')}) are reproduced by ${[...usedReleases].join(', ')}: the ${base.image} image has no more`);
+
   // 2. The GOROOT in effect, with its defects.
   const gRoot = g ? (g.realpath ?? g.path) : null;
   if (g) {
@@ -367,7 +373,10 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
   }
   if (!windows) {
     env.HOME = home;
-    for (const k of ['TMPDIR', 'TMP', 'TEMP', 'GOTMPDIR']) if (env[k] && path.posix.isAbsolute(env[k]!)) emit((r) => ({ op: 'dir', path: r, mode: 0o1777 }), env[k]!, k);
+    // A temp dir the snapshot saw missing stays missing (tmpdir-missing): go's work dir is what that snapshot judged.
+    const gone = facts.diagnosis?.workDir && !facts.diagnosis.workDir.exists ? facts.diagnosis.workDir.path : null;
+    for (const k of ['TMPDIR', 'TMP', 'TEMP', 'GOTMPDIR'])
+      if (env[k] && path.posix.isAbsolute(env[k]!) && env[k] !== gone) emit((r) => ({ op: 'dir', path: r, mode: 0o1777 }), env[k]!, k);
   }
   if (runAsUser) ops.unshift({ op: 'adduser' });
   for (const [k, w] of Object.entries(facts.writable)) {

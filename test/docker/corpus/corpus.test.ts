@@ -23,6 +23,8 @@ const CANNOT_ROUND_TRIP: Record<string, { reason: string; limit: RegExp }> = {
   'managers-fighting': { reason: 'the asdf and goenv programs its two shims run are not in a snapshot', limit: /runs \/root\/\.asdf\/bin\/asdf, which the snapshot does not describe/ },
   'win-fake-go-exe': { reason: 'a Windows program that is not Go (hostname.exe saved as go.exe) is known only by its format', limit: /C:\\tools\\go\.exe is a program the snapshot can't rebuild \(pe\)/ },
   'win-go-exe-signature-tampered': { reason: "a signature is the signer's: the reproduction's go.exe is an unsigned build", limit: /code signatures are not reproduced: the snapshot's go has an authenticode signature/ },
+  'win-go-exe-resigned': { reason: "a self-made signer can't be carried over: the reproduction's go.exe is an unsigned build", limit: /code signatures are not reproduced: the snapshot's go has an authenticode signature/ },
+  'project-toolchain-in-modcache': { reason: 'go1.26.8 and the go1.27.3 go fetched into the module cache: no base image has both releases', limit: /2 releases \(go1\.26\.8, go1\.27\.3\) are reproduced by/ },
   'go-program-named-go': { reason: 'a Go program other than cmd/go is known only by its build info, which is not enough to rebuild it', limit: /example\.com\/fakego\): not reproduced/ },
 };
 

@@ -49,6 +49,23 @@ describe('planLayout', () => {
     expect(plan.limits).toContain('missing file /usr/lib would remove a whole system directory: left in place');
   });
 
+  it('creates the temp dirs the environment names, except one the snapshot saw missing (tmpdir-missing)', () => {
+    const facts = loadSnapshot('linux-debian-golang-go');
+    facts.env = { ...facts.env, TMPDIR: '/nonexistent', GOTMPDIR: '/var/go-tmp' };
+    const dirs = (f: typeof facts) => planLayout(f).ops.filter((o) => o.op === 'dir').map((o) => (o as { path: string }).path);
+    expect(dirs(facts)).toEqual(expect.arrayContaining(['nonexistent', 'var/go-tmp']));
+    facts.diagnosis = { workDir: { variable: 'TMPDIR', path: '/nonexistent', exists: false, writable: null, noexec: null, mountPoint: null } };
+    expect(dirs(facts)).not.toContain('nonexistent');
+    expect(dirs(facts)).toContain('var/go-tmp');
+  });
+
+  it('lists as a limit several releases reproduced by fewer (no image has both): what rests on their number is not reproduced', () => {
+    const facts = loadSnapshot('linux-debian-golang-go');
+    facts.toolchains = [...facts.toolchains, { root: '/root/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64', version: 'go1.27.3', source: 'GOTOOLCHAIN download' }];
+    expect(planLayout(facts).limits).toContain('2 releases (go1.19.8, go1.27.3) are reproduced by go1.19.8: the go-1.19 image has no more');
+    expect(planLayout(loadSnapshot('linux-debian-golang-go')).limits.filter((l) => /releases \(/.test(l))).toEqual([]);
+  });
+
   it('takes the C compiler away when the snapshot found none', () => {
     const plan = planLayout(loadSnapshot('linux-debian-no-cc'));
     expect(plan.ops).toContainEqual({ op: 'remove', path: 'usr/bin/gcc' });
