@@ -55,7 +55,11 @@ export class WineTransport implements Transport {
       const linuxEnv = await this.inner.environment();
       const prefix = linuxEnv.WINEPREFIX || path.posix.join(linuxEnv.HOME || '/root', '.wine');
       const [scratch, drives] = await Promise.all([this.inner.makeTempDir({}), this.#readDrives(prefix)]);
-      return { prefix, drives, scratch, wineEnv: { WINEPREFIX: prefix, WINEDEBUG: '-all', XDG_RUNTIME_DIR: scratch } };
+      const wineEnv = { WINEPREFIX: prefix, WINEDEBUG: '-all', XDG_RUNTIME_DIR: scratch };
+      // wineserver exits 3 s after its last client, and a cold start costs seconds per command (8.4 s against 0.5 s,
+      // measured in wine-go-1.24): keep it up for 30 s of idleness; it goes by itself after that (https://gitlab.winehq.org/wine/wine/-/wikis/Man-Pages/wineserver).
+      await this.inner.exec(['sh', '-c', 'wineserver -p30 </dev/null >/dev/null 2>&1'], { env: wineEnv, timeoutMs: 30_000, maxBytes: 4096 }).catch(() => undefined);
+      return { prefix, drives, scratch, wineEnv };
     })();
     return this.#setup;
   }

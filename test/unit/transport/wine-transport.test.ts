@@ -31,7 +31,9 @@ describe('WineTransport', () => {
   it('takes the environment from cmd set, run through a batch file under the prefix', async () => {
     const { t, inner } = wine();
     expect((await t.environment()).PATHEXT).toBe('.com;.exe;.bat;.cmd');
-    const run = inner.execs.find((a) => a[0] === 'sh')!;
+    // First a wineserver kept up between commands, then each command as a batch file.
+    expect(inner.execs[0]).toEqual(['sh', '-c', 'wineserver -p30 </dev/null >/dev/null 2>&1']);
+    const run = inner.execs.find((a) => a[0] === 'sh' && a[2] !== undefined && a[2].includes('wine cmd'))!;
     expect(run[6]).toBe('Z:\\tmp\\goverity-fake\\run-1.bat');
     expect(run[5]).toContain('\r\ncmd.exe /d /c set\r\n');
   });
