@@ -36,7 +36,8 @@ const withoutDocker = {
   setup(b) {
     b.onResolve({ filter: /^dockerode$/ }, () => ({ path: 'dockerode', namespace: 'no-docker' }));
     b.onLoad({ filter: /.*/, namespace: 'no-docker' }, () => ({
-      contents: 'export default class { constructor() { throw new Error("the bundled engine verifies the machine it runs on (target local); docker targets need the goverity package"); } }',
+      contents:
+        'export default class { constructor() { throw new Error("the bundled engine verifies the machine it runs on (target local); docker targets need the goverity package"); } }',
       loader: 'js',
     }));
   },

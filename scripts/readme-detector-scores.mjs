@@ -23,7 +23,8 @@ try {
 } catch (e) {
   die(`cannot read ${path.join(dir, 'summary.json')} (${e.code ?? e.message}): give the results directory of a goverity run --detector ...`);
 }
-if (!summary.detectors?.length) die(`run ${summary.runId} scored no detectors: run goverity run --detector naive-checklist --detector which-go --detector goverity first`);
+if (!summary.detectors?.length)
+  die(`run ${summary.runId} scored no detectors: run goverity run --detector naive-checklist --detector which-go --detector goverity first`);
 const readmePath = path.join(repo, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
 const [a, b] = [readme.indexOf(START), readme.indexOf(END)];

@@ -44,7 +44,8 @@ function check(bytes: Uint8Array, fileSize: number, pe: PeFile, table: { offset:
   if (!pkcs7) throw new SignatureInvalid('not a valid Authenticode signature (the certificate table has no PKCS#7 entry)');
 
   const sd = parseSignedData(pkcs7);
-  if (sd.contentType !== OID.spcIndirectData || !sd.content) throw new SignatureInvalid('not a valid Authenticode signature (its content is not SpcIndirectDataContent)');
+  if (sd.contentType !== OID.spcIndirectData || !sd.content)
+    throw new SignatureInvalid('not a valid Authenticode signature (its content is not SpcIndirectDataContent)');
   const b = sd.bytes;
   const indirect = expectTag(sd.content, TAG.SEQUENCE, 'SpcIndirectDataContent');
   const [, digestInfo] = children(b, indirect);

@@ -22,13 +22,7 @@ export class ByteView {
   }
 
   has(offset: number, size: number): boolean {
-    return (
-      Number.isSafeInteger(offset) &&
-      Number.isSafeInteger(size) &&
-      offset >= 0 &&
-      size >= 0 &&
-      offset + size <= this.bytes.length
-    );
+    return Number.isSafeInteger(offset) && Number.isSafeInteger(size) && offset >= 0 && size >= 0 && offset + size <= this.bytes.length;
   }
 
   u8(offset: number): number {

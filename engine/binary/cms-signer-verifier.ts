@@ -162,4 +162,3 @@ function timestampOf(bytes: Uint8Array, si: CmsSignerInfo): string | null {
   }
   return null;
 }
-

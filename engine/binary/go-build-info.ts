@@ -163,13 +163,7 @@ function readUvarintString(view: ByteView, at: number): VarString | 'short' | nu
   return { bytes: view.slice(start, value), next: start + value };
 }
 
-function readGoString(
-  view: ByteView,
-  addresses: AddressMap,
-  ptrSize: 4 | 8,
-  addr: number,
-  state: { beyondRead: boolean },
-): Uint8Array | null {
+function readGoString(view: ByteView, addresses: AddressMap, ptrSize: 4 | 8, addr: number, state: { beyondRead: boolean }): Uint8Array | null {
   const headerAt = addresses.toOffset(addr, 2 * ptrSize);
   if (headerAt === null) return null;
   if (!view.has(headerAt, 2 * ptrSize)) {

@@ -86,10 +86,7 @@ function identifyElf(bytes: Uint8Array, fileSize: number): BinaryIdentity {
   const goNote = elf.notes.find((n) => n.name === 'Go' && n.type === ELF_GO_BUILD_ID_NOTE);
   if (goNote) id.goBuildId = new TextDecoder('latin1').decode(goNote.desc);
   id.gccgo =
-    elf.needed.some((n) => GCCGO_LIBGO.test(n)) ||
-    elf.sections.some((s) => s.name === '.go_export') ||
-    elf.importsGccgoPersonality ||
-    builtWithGccgo(go.info);
+    elf.needed.some((n) => GCCGO_LIBGO.test(n)) || elf.sections.some((s) => s.name === '.go_export') || elf.importsGccgoPersonality || builtWithGccgo(go.info);
 
   const goos = go.info?.buildSettings['GOOS'];
   if (elf.os !== null) id.os = elf.os === 'solaris' && goos === 'illumos' ? 'illumos' : elf.os;
@@ -107,9 +104,7 @@ function machORegions(file: MachOFile): FileRegion[] {
   const section = file.sections.find((s) => s.name === '__go_buildinfo' && s.offset !== null);
   if (section?.offset != null) regions.push({ offset: section.offset, size: section.size });
   const readWrite = 3;
-  const data = file.segments.find(
-    (s) => s.addr !== 0 && s.fileSize !== 0 && s.initProt === readWrite && s.maxProt === readWrite,
-  );
+  const data = file.segments.find((s) => s.addr !== 0 && s.fileSize !== 0 && s.initProt === readWrite && s.maxProt === readWrite);
   if (data) regions.push({ offset: data.offset, size: data.fileSize });
   return regions;
 }
@@ -185,15 +180,10 @@ function identifyPe(bytes: Uint8Array, fileSize: number): BinaryIdentity {
   const named = pe.sections.find((s) => s.name === '.go.buildinfo');
   if (named) regions.push({ offset: named.rawOffset, size: named.rawSize });
   const kinds =
-    IMAGE_SCN_CNT_CODE |
-    IMAGE_SCN_CNT_INITIALIZED_DATA |
-    IMAGE_SCN_CNT_UNINITIALIZED_DATA |
-    IMAGE_SCN_MEM_EXECUTE |
-    IMAGE_SCN_MEM_READ |
-    IMAGE_SCN_MEM_WRITE;
+    IMAGE_SCN_CNT_CODE | IMAGE_SCN_CNT_INITIALIZED_DATA | IMAGE_SCN_CNT_UNINITIALIZED_DATA | IMAGE_SCN_MEM_EXECUTE | IMAGE_SCN_MEM_READ | IMAGE_SCN_MEM_WRITE;
   const wanted = IMAGE_SCN_CNT_INITIALIZED_DATA | IMAGE_SCN_MEM_READ | IMAGE_SCN_MEM_WRITE;
   // The PE linker folds .go.buildinfo into the start of .data: https://github.com/golang/go/blob/master/src/debug/buildinfo/buildinfo.go
-  const data = pe.sections.find((s) => ((s.characteristics & kinds) >>> 0) === wanted >>> 0);
+  const data = pe.sections.find((s) => (s.characteristics & kinds) >>> 0 === wanted >>> 0);
   if (data) regions.push({ offset: data.rawOffset, size: data.rawSize });
   const go = readGoBuildInfo({ bytes, fileSize, regions, addresses: pe.addresses });
   id.go = go.info;

@@ -61,7 +61,8 @@ function check(bytes: Uint8Array, fileSize: number, file: MachOFile, sig: { offs
   if (view.u32(sig.offset) !== CSMAGIC_EMBEDDED_SIGNATURE) throw new SignatureInvalid('not a valid code signature (no embedded-signature superblob)');
   const superLength = view.u32(sig.offset + 4);
   const count = view.u32(sig.offset + 8);
-  if (superLength < 12 || superLength > sig.size || count > MAX_BLOBS || 12 + count * 8 > superLength) throw new SignatureInvalid('not a valid code signature (superblob header)');
+  if (superLength < 12 || superLength > sig.size || count > MAX_BLOBS || 12 + count * 8 > superLength)
+    throw new SignatureInvalid('not a valid code signature (superblob header)');
   const blobs: Blob[] = [];
   for (let i = 0; i < count; i++) {
     const type = view.u32(sig.offset + 12 + i * 8);
@@ -73,7 +74,9 @@ function check(bytes: Uint8Array, fileSize: number, file: MachOFile, sig: { offs
   }
   const blobBytes = (b: Blob) => bytes.subarray(b.offset, b.offset + b.length);
   const cdBlobs = blobs.filter(
-    (b) => b.type === CSSLOT_CODEDIRECTORY || (b.type >= CSSLOT_ALTERNATE_CODEDIRECTORIES && b.type < CSSLOT_ALTERNATE_CODEDIRECTORIES + CSSLOT_ALTERNATE_CODEDIRECTORY_LIMIT),
+    (b) =>
+      b.type === CSSLOT_CODEDIRECTORY ||
+      (b.type >= CSSLOT_ALTERNATE_CODEDIRECTORIES && b.type < CSSLOT_ALTERNATE_CODEDIRECTORIES + CSSLOT_ALTERNATE_CODEDIRECTORY_LIMIT),
   );
   const primary = cdBlobs.find((b) => b.type === CSSLOT_CODEDIRECTORY);
   if (!primary) throw new SignatureInvalid('not a valid code signature (no CodeDirectory)');
@@ -87,7 +90,10 @@ function check(bytes: Uint8Array, fileSize: number, file: MachOFile, sig: { offs
   out.teamId = cd.teamId;
 
   const wrapper = blobs.find((b) => b.type === CSSLOT_SIGNATURESLOT);
-  const cms = wrapper && view.u32(wrapper.offset) === CSMAGIC_BLOBWRAPPER && wrapper.length > 8 ? bytes.subarray(wrapper.offset + 8, wrapper.offset + wrapper.length) : null;
+  const cms =
+    wrapper && view.u32(wrapper.offset) === CSMAGIC_BLOBWRAPPER && wrapper.length > 8
+      ? bytes.subarray(wrapper.offset + 8, wrapper.offset + wrapper.length)
+      : null;
   let cmsValid: boolean | null = true;
   if (cd.flags & CS_ADHOC) {
     out.kind = 'adhoc';
@@ -166,7 +172,9 @@ function checkCodeDirectory(
     }
     if (bad.length > 0) {
       const first = bad[0]! * pageSize;
-      failures.push(`${bad.length} of ${nCode} code page hashes (${ht.name}) do not match: the bytes changed after signing, first at page ${bad[0]} (offset ${first})`);
+      failures.push(
+        `${bad.length} of ${nCode} code page hashes (${ht.name}) do not match: the bytes changed after signing, first at page ${bad[0]} (offset ${first})`,
+      );
     }
   }
   for (let s = 1; s <= nSpecial; s++) {
@@ -178,7 +186,8 @@ function checkCodeDirectory(
       continue;
     }
     if (!present) failures.push(`special slot ${s} is hashed, yet its blob is missing`);
-    else if (!Buffer.from(hash(blobBytes(present))).equals(stored)) failures.push(`the hash of special slot ${s} (${s === 2 ? 'requirements' : 'entitlements'}) does not match`);
+    else if (!Buffer.from(hash(blobBytes(present))).equals(stored))
+      failures.push(`the hash of special slot ${s} (${s === 2 ? 'requirements' : 'entitlements'}) does not match`);
   }
   return { bytes, version, flags, identifier, teamId, hashName: ht.name };
 }

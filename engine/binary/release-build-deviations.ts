@@ -17,7 +17,9 @@ export function releaseBuildDeviations(info: GoBuildInfo, { strict = false } = {
   const m = RELEASE_VERSION.exec(info.version);
   if (info.version && !m) out.push(`its version "${info.version}" is not a release version (a development, experiment or patched build)`);
   if (s['vcs'] !== undefined || s['vcs.revision'] !== undefined) {
-    out.push(`built from a ${s['vcs'] ?? 'version control'} checkout${s['vcs.revision'] ? ` (vcs.revision=${s['vcs.revision'].slice(0, 12)})` : ''}, not a release archive`);
+    out.push(
+      `built from a ${s['vcs'] ?? 'version control'} checkout${s['vcs.revision'] ? ` (vcs.revision=${s['vcs.revision'].slice(0, 12)})` : ''}, not a release archive`,
+    );
   }
   if (s['GOEXPERIMENT']) out.push(`built with GOEXPERIMENT=${s['GOEXPERIMENT']}`);
   for (const flag of ['-race', '-msan', '-asan']) if (s[flag] === 'true') out.push(`built with ${flag}`);

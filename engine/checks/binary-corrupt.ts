@@ -16,10 +16,7 @@ export const binaryCorrupt: Check = (facts) => {
       code: 'BINARY_CORRUPT',
       severity: 'error',
       message: `${go.realpath ?? go.path} is not a valid executable${problems.length ? ` (${problems.join(', ')})` : ''}.`,
-      evidence: [
-        `${go.realpath}: ${id.format}, ${go.hops.at(-1)?.size ?? '?'} bytes${problems.length ? `, ${problems.join(', ')}` : ''}`,
-        evidenceOf(v),
-      ],
+      evidence: [`${go.realpath}: ${id.format}, ${go.hops.at(-1)?.size ?? '?'} bytes${problems.length ? `, ${problems.join(', ')}` : ''}`, evidenceOf(v)],
       fix: 'Reinstall Go: the file was cut short or damaged (an interrupted download or copy).',
     },
   ];

@@ -21,5 +21,13 @@ export const binaryWrongArch: Check = (facts) => {
         fix: `For native speed install the ${facts.platform.os}-${facts.platform.arch} release of Go.`,
       },
     ];
-  return [{ code: 'BINARY_WRONG_ARCH', severity: 'error', message: `${what}.`, evidence, fix: `Install the ${facts.platform.os}-${facts.platform.arch} release of Go instead.` }];
+  return [
+    {
+      code: 'BINARY_WRONG_ARCH',
+      severity: 'error',
+      message: `${what}.`,
+      evidence,
+      fix: `Install the ${facts.platform.os}-${facts.platform.arch} release of Go instead.`,
+    },
+  ];
 };

@@ -7,7 +7,7 @@ export const buildFailed: Check = (facts) => {
   const v = view(facts);
   if (!v.go) return [];
   const { buildPure, runPure, version } = facts.commands;
-  if (ok(buildPure) && ok(runPure) && !!runPure?.stdout.includes(expectedMarker('pure', facts.probe))) return [];
+  if (ok(buildPure) && ok(runPure) && runPure?.stdout.includes(expectedMarker('pure', facts.probe))) return [];
   // Built, identified, and refused a run (a script, a foreign module): BUILD_OUTPUT_FORGED names that cause.
   if (ok(buildPure) && !runPure && facts.artifacts && 'pure' in facts.artifacts) return [];
   // A temp dir the probes could not make (TMPDIR gone, on the local target) stops the build before go is asked.
@@ -23,7 +23,11 @@ export const buildFailed: Check = (facts) => {
     {
       code: 'BUILD_FAILED',
       severity: 'error',
-      message: !buildPure ? 'go could not be asked to build a program.' : !ok(buildPure) ? 'Building a hello-world program failed.' : 'The built program did not run correctly.',
+      message: !buildPure
+        ? 'go could not be asked to build a program.'
+        : !ok(buildPure)
+          ? 'Building a hello-world program failed.'
+          : 'The built program did not run correctly.',
       evidence,
       fix: 'See the other findings for the cause; a fresh install of Go fixes most toolchain damage.',
     },

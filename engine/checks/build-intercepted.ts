@@ -16,7 +16,13 @@ export const buildIntercepted: Check = (facts) => {
   if (flags.length === 0) return [];
   const said = goSaid(facts, new RegExp(flags.map((f) => `${escape(f.value)}|reading overlay|-toolexec`).join('|')));
   const failed = !ok(facts.commands.buildPure) && !!said;
-  const what = flags.map((f) => (f.flag === 'toolexec' ? `runs every compiler, assembler and linker call through ${f.value} (-toolexec)` : `replaces source files as ${f.value} lists them (-overlay)`)).join(' and ');
+  const what = flags
+    .map((f) =>
+      f.flag === 'toolexec'
+        ? `runs every compiler, assembler and linker call through ${f.value} (-toolexec)`
+        : `replaces source files as ${f.value} lists them (-overlay)`,
+    )
+    .join(' and ');
   return [
     {
       code: 'BUILD_INTERCEPTED',

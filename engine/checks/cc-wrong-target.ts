@@ -33,7 +33,7 @@ export const ccWrongTarget: Check = (facts) => {
       severity: 'warning',
       message: `CC=${ccName}${cc && cc.source !== 'default' ? ` (${cc.source})` : ''} compiles for ${triplet}, but go builds for ${facts.goEnv?.GOOS ?? facts.platform.os}/${goArch}: every cgo build fails.`,
       evidence: [evidenceOf(m, 1), evidenceOf(facts.commands.buildCgo, 4)],
-      fix: `${cc && cc.source !== 'default' ? unsetAdvice('CC', cc.source) : 'Set CC to this machine\'s compiler'} (or point CC at a compiler for ${goArch}); keep a cross CC for cross builds, set with GOARCH on that command (with CGO_ENABLED=0 it is never used).`,
+      fix: `${cc && cc.source !== 'default' ? unsetAdvice('CC', cc.source) : "Set CC to this machine's compiler"} (or point CC at a compiler for ${goArch}); keep a cross CC for cross builds, set with GOARCH on that command (with CGO_ENABLED=0 it is never used).`,
     },
   ];
 };

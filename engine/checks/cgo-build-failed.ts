@@ -6,7 +6,7 @@ export const cgoBuildFailed: Check = (facts) => {
   const { buildCgo, runCgo, buildPure } = facts.commands;
   // Only meaningful where a compiler exists and pure Go builds (else other findings say it).
   if (!buildCgo || !facts.cc?.path || !ok(buildPure)) return [];
-  if (ok(buildCgo) && ok(runCgo) && !!runCgo?.stdout.includes(expectedMarker('cgo', facts.probe))) return [];
+  if (ok(buildCgo) && ok(runCgo) && runCgo?.stdout.includes(expectedMarker('cgo', facts.probe))) return [];
   if (ok(buildCgo) && !runCgo && facts.artifacts && 'cgo' in facts.artifacts) return [];
   const text = `${buildCgo.stdout}${buildCgo.stderr}`;
   // The linker first: binutils ≥ 2.39 says "cannot find -lfoo: No such file or directory", which is no header problem.

@@ -18,7 +18,11 @@ export const cgoToolchainMissing: Check = (facts) => {
       message: silentlyOff
         ? `No C compiler (${facts.cc.name}) is installed, so go silently builds without cgo; packages that need cgo (${facts.platform.os === 'windows' ? 'sqlite3, GUI and system bindings' : 'the system DNS resolver and user lookups in net and os/user, sqlite3'}, ...) will not build.`
         : `cgo is on but the C compiler go env CC names (${facts.cc.name}) is not on PATH.`,
-      evidence: [`go env CC: ${env.CC ?? '(unset)'}`, `go env CGO_ENABLED: ${env.CGO_ENABLED}${src && src.source !== 'default' ? ` (${src.source})` : ''}`, `${facts.cc.name}: not found on PATH`],
+      evidence: [
+        `go env CC: ${env.CC ?? '(unset)'}`,
+        `go env CGO_ENABLED: ${env.CGO_ENABLED}${src && src.source !== 'default' ? ` (${src.source})` : ''}`,
+        `${facts.cc.name}: not found on PATH`,
+      ],
       fix:
         facts.platform.os === 'windows'
           ? 'Install a C compiler (e.g. MSYS2 mingw-w64 gcc) and put it on PATH, or set CGO_ENABLED=0 deliberately.'

@@ -17,7 +17,9 @@ export const goNotExecutable: Check = (facts) => {
       message: first
         ? `${name} has no execute permission, so the shell skips it and runs ${first.path} instead.`
         : `${name} is on PATH but has no execute permission.`,
-      evidence: [c, ...same].map((x) => `${x.path}${x.realpath !== x.path ? ` → ${x.realpath}` : ''}: mode ${(x.hops.at(-1)?.mode ?? 0).toString(8).padStart(3, '0')}`),
+      evidence: [c, ...same].map(
+        (x) => `${x.path}${x.realpath !== x.path ? ` → ${x.realpath}` : ''}: mode ${(x.hops.at(-1)?.mode ?? 0).toString(8).padStart(3, '0')}`,
+      ),
       fix: `chmod +x ${c.realpath ?? c.path}, or remove it from PATH.`,
     });
   }
@@ -32,7 +34,10 @@ export const goNotExecutable: Check = (facts) => {
       severity: 'error',
       message: `${first.path} cannot be executed${interp}.`,
       evidence: [evidenceOf(v)],
-      fix: id?.format === 'script' ? `Install the interpreter ${id.interpreter ?? ''} or fix the #! line of ${first.realpath ?? first.path}.` : `Check the permissions and mount options of ${first.realpath ?? first.path}.`,
+      fix:
+        id?.format === 'script'
+          ? `Install the interpreter ${id.interpreter ?? ''} or fix the #! line of ${first.realpath ?? first.path}.`
+          : `Check the permissions and mount options of ${first.realpath ?? first.path}.`,
     });
   }
   return out;

@@ -19,7 +19,8 @@ export const goPathShadowed: Check = (facts) => {
       severity: 'warning',
       message: `${first.path} (${versionOf(first) ?? 'not a Go binary'}) shadows ${others.map((o) => `${o.path} (${versionOf(o)})`).join(', ')} later on PATH.`,
       evidence: [first, ...others].map(
-        (c) => `PATH[${c.index}] ${c.path} → ${c.realpath}: ${versionOf(c) ?? 'no Go build info'}${c !== first && !c.identity?.go && c.goEnvAnswer ? ` (go env GOVERSION; GOROOT ${c.goEnvAnswer.goroot ?? '?'})` : ''}`,
+        (c) =>
+          `PATH[${c.index}] ${c.path} → ${c.realpath}: ${versionOf(c) ?? 'no Go build info'}${c !== first && !c.identity?.go && c.goEnvAnswer ? ` (go env GOVERSION; GOROOT ${c.goEnvAnswer.goroot ?? '?'})` : ''}`,
       ),
       fix: `To use ${others[0]!.path}, put ${others[0]!.dir} before ${first.dir} on PATH (or uninstall the go in ${first.dir}); to keep ${first.path}, remove ${others[0]!.dir} from PATH.`,
     },

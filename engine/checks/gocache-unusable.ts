@@ -15,7 +15,18 @@ export const gocacheUnusable: Check = (facts) => {
   const noHome = unix && !userSet && !facts.env.HOME && !(facts.platform.os === 'linux' && facts.env.XDG_CACHE_HOME);
   const w = facts.writable.GOCACHE;
   const unwritable = w?.writable === false;
-  const cause = userSet?.value === 'off' ? 'off' : userSet && !isAbsolute(userSet.value, unix) ? 'relative' : noHome ? 'home' : unwritable || /failed to initialize/.test(said?.line ?? '') ? 'unwritable' : said ? 'other' : null;
+  const cause =
+    userSet?.value === 'off'
+      ? 'off'
+      : userSet && !isAbsolute(userSet.value, unix)
+        ? 'relative'
+        : noHome
+          ? 'home'
+          : unwritable || /failed to initialize/.test(said?.line ?? '')
+            ? 'unwritable'
+            : said
+              ? 'other'
+              : null;
   if (!cause) return [];
   const evidence = [
     ...(said ? [said.evidence] : []),

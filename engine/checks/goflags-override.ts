@@ -14,7 +14,11 @@ export const goflagsOverride: Check = (facts) => {
       severity: alters ? 'warning' : 'info',
       message: `GOFLAGS="${s.value}" (from ${s.source}) applies to every go command${alters ? ' and changes what gets built or fetched' : ''}.`,
       evidence: [`GOFLAGS=${s.value} (${s.source})`],
-      fix: alters ? (s.source === 'user env file' ? 'go env -u GOFLAGS, and pass such flags per command.' : 'Unset GOFLAGS and pass such flags per command.') : null,
+      fix: alters
+        ? s.source === 'user env file'
+          ? 'go env -u GOFLAGS, and pass such flags per command.'
+          : 'Unset GOFLAGS and pass such flags per command.'
+        : null,
     },
   ];
 };

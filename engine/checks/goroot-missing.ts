@@ -15,10 +15,16 @@ export const gorootMissing: Check = (facts) => {
   if (partialRootBesideGo(facts)) return [];
   const trimmed = /binary is trimmed/.test(said?.[1] ?? '');
   const src = settingSource(facts, 'GOROOT');
-  const where = src?.source === 'environment' ? 'the GOROOT environment variable' : src?.source === 'user env file' ? `GOROOT in ${facts.envFiles.user?.path}` : 'the go binary\'s location';
+  const where =
+    src?.source === 'environment'
+      ? 'the GOROOT environment variable'
+      : src?.source === 'user env file'
+        ? `GOROOT in ${facts.envFiles.user?.path}`
+        : "the go binary's location";
   const evidence = [said ? evidenceOf(facts.commands.version, 2) : `${facts.goroot?.path}: does not exist`];
   if (src && src.source !== 'default') evidence.push(`${where}: ${src.value}`);
-  if (facts.goroot?.path && gone) evidence.push(`GOROOT ${facts.goroot.path}: ${facts.goroot.realpath === null ? 'missing or a dangling/looping symlink' : 'not a directory'}`);
+  if (facts.goroot?.path && gone)
+    evidence.push(`GOROOT ${facts.goroot.path}: ${facts.goroot.realpath === null ? 'missing or a dangling/looping symlink' : 'not a directory'}`);
   return [
     {
       code: 'GOROOT_MISSING',

@@ -24,7 +24,12 @@ export const gorootStripped: Check = (facts) => {
   const g = facts.goroot;
   // gccgo keeps its packages in libgo, not GOROOT/src; a GOROOT without src/runtime is GOROOT_INCOMPLETE's to report.
   if (!d || view(facts).isGccgo || !g?.exists || Object.entries(g.parts).some(([k, x]) => !x && /^src[\\/]/.test(k))) return [];
-  const listed = new Set((d.stdList?.stdout ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+  const listed = new Set(
+    (d.stdList?.stdout ?? '')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
   const notInStd = [...commandText(d.stdList).matchAll(/package (\S+) is not in std/g)].map((m) => m[1]!);
   const missing = [...new Set([...notInStd, ...(listed.size > 0 ? STOCK_STD.filter((p) => !listed.has(p)) : [])])];
   const vetGone = d.vetPresent === false;
@@ -36,7 +41,11 @@ export const gorootStripped: Check = (facts) => {
       severity: 'warning',
       message: `${g.path} lacks ${parts.join(' and ')}: ${missing.length ? 'programs that import them fail to build' : ''}${missing.length && vetGone ? ', and ' : ''}${vetGone ? 'go test and go vet fail with `go: no such tool "vet"`' : ''}.`,
       evidence: [
-        ...(missing.length ? [`go list std: ${notInStd.length ? `"package ${notInStd[0]} is not in std"; ` : ''}missing ${list(missing)} (of ${STOCK_STD.length} packages every release has)`] : []),
+        ...(missing.length
+          ? [
+              `go list std: ${notInStd.length ? `"package ${notInStd[0]} is not in std"; ` : ''}missing ${list(missing)} (of ${STOCK_STD.length} packages every release has)`,
+            ]
+          : []),
         ...(vetGone ? [`${facts.goEnv?.GOTOOLDIR ?? '$GOTOOLDIR'}/vet: no such file`] : []),
       ],
       fix: 'This GOROOT was pruned (a slimmed image or a partial copy): reinstall Go from the release archive or the package, or copy the whole tree.',

@@ -36,8 +36,14 @@ export const goworkUnusable: Check = (facts) => {
 
 /** 1.99 vs 1.22.12, numerically; a prerelease suffix (rc1) is ignored. */
 function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[^\d]+/).filter(Boolean).map(Number);
-  const pb = b.split(/[^\d]+/).filter(Boolean).map(Number);
+  const pa = a
+    .split(/[^\d]+/)
+    .filter(Boolean)
+    .map(Number);
+  const pb = b
+    .split(/[^\d]+/)
+    .filter(Boolean)
+    .map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
   return 0;
 }

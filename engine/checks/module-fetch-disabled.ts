@@ -13,7 +13,9 @@ export const moduleFetchDisabled: Check = (facts) => {
     {
       code: 'MODULE_FETCH_DISABLED',
       severity: 'warning',
-      message: off ? 'Module downloads are turned off (GOPROXY=off): any build that needs a module not yet cached fails.' : `GOPROXY="${s.value}" has no usable entry.`,
+      message: off
+        ? 'Module downloads are turned off (GOPROXY=off): any build that needs a module not yet cached fails.'
+        : `GOPROXY="${s.value}" has no usable entry.`,
       evidence: [`GOPROXY=${s.value} (${s.source})`],
       fix: s.source === 'user env file' ? 'go env -u GOPROXY' : 'Unset GOPROXY (default: the public proxy, then direct) or list a proxy you can reach.',
     },

@@ -12,10 +12,16 @@ export const projectGopathMode: Check = (facts) => {
   const env = v.project.env!;
   const g = settingSource(facts, 'GO111MODULE');
   const value = env.GO111MODULE || g?.value || '';
-  const gopathSrc = (env.GOPATH ?? '').split(facts.platform.os === 'windows' ? ';' : ':').filter(Boolean).map((p) => `${p}/src/`);
+  const gopathSrc = (env.GOPATH ?? '')
+    .split(facts.platform.os === 'windows' ? ';' : ':')
+    .filter(Boolean)
+    .map((p) => `${p}/src/`);
   const inside = gopathSrc.find((s) => `${v.dir.replace(/\\/g, '/')}/`.startsWith(s.replace(/\\/g, '/')));
   const importPath = inside ? `${v.dir.replace(/\\/g, '/')}/`.slice(inside.length).replace(/\/$/, '') : null;
-  const why = value === 'off' ? `GO111MODULE=off (${g?.source ?? 'go env'})` : `GO111MODULE=${value || 'auto'}${g ? ` (${g.source})` : ''} and no go.mod in ${v.dir} or above`;
+  const why =
+    value === 'off'
+      ? `GO111MODULE=off (${g?.source ?? 'go env'})`
+      : `GO111MODULE=${value || 'auto'}${g ? ` (${g.source})` : ''} and no go.mod in ${v.dir} or above`;
   return [
     {
       code: 'PROJECT_GOPATH_MODE',

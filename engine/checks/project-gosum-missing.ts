@@ -6,7 +6,8 @@ import { failedLoad, LOAD_CAUSES } from '../project/project-load-errors.js';
 export const projectGosumMissing: Check = (facts) => {
   const v = failedLoad(facts);
   if (!v || LOAD_CAUSES.vendor.test(v.load) || !LOAD_CAUSES.gosum.test(v.load)) return [];
-  const pkg = /missing go\.sum entry for module providing package (\S+)/.exec(v.load)?.[1] ?? /missing go\.sum entry for go\.mod file[^\n]*?(\S+@\S+)/.exec(v.load)?.[1];
+  const pkg =
+    /missing go\.sum entry for module providing package (\S+)/.exec(v.load)?.[1] ?? /missing go\.sum entry for go\.mod file[^\n]*?(\S+@\S+)/.exec(v.load)?.[1];
   const hint = /to add:\s*\n\s*(go [^\n]+)/.exec(v.load)?.[1];
   return [
     {

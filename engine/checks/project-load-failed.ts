@@ -15,7 +15,9 @@ export const projectLoadFailed: Check = (facts) => {
       severity: 'error',
       message: `go cannot load the packages of ${v.dir}${cut ? `: go list ${cut}` : `: ${v.load.split('\n')[0]!.trim()}`}.`,
       evidence: [goSaid(`go list -deps ./... in ${v.dir}`, v.load, 4)],
-      fix: blamed ? `Fix ${blamed[1]} line ${blamed[2]} as go reports; \`cd ${v.dir} && go list ./...\` shows it again.` : `Fix what go reports; \`cd ${v.dir} && go list ./...\` shows it again.`,
+      fix: blamed
+        ? `Fix ${blamed[1]} line ${blamed[2]} as go reports; \`cd ${v.dir} && go list ./...\` shows it again.`
+        : `Fix what go reports; \`cd ${v.dir} && go list ./...\` shows it again.`,
     },
   ];
 };

@@ -18,7 +18,11 @@ export const projectToolchainSwitch: Check = (facts) => {
       evidence: [
         goSaid(`go version in ${v.dir}`, v.project.version?.stdout ?? '', 1),
         ...(v.file ? [`${v.file.kind}: ${fileText(v.file)}`] : []),
-        ...(binary ? [`${t?.onPath?.realpath ?? t?.moduleCache?.binaryPath}: build info ${binary.go?.version ?? 'none'} (${binary.format} ${binary.os ?? '?'}/${binary.arch ?? '?'})`] : []),
+        ...(binary
+          ? [
+              `${t?.onPath?.realpath ?? t?.moduleCache?.binaryPath}: build info ${binary.go?.version ?? 'none'} (${binary.format} ${binary.os ?? '?'}/${binary.arch ?? '?'})`,
+            ]
+          : []),
       ],
       fix: null,
     },

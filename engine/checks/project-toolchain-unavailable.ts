@@ -27,7 +27,12 @@ export const projectToolchainUnavailable: Check = (facts) => {
       code: 'PROJECT_TOOLCHAIN_UNAVAILABLE',
       severity: 'error',
       message: `In ${v.dir} go must switch to ${name} (selected by ${by} in ${where}, ${gotoolchainText(v)}), and cannot get it: it is not on PATH as ${name}${pathOnly ? ', and GOTOOLCHAIN=…path looks nowhere else' : `, not in the module cache (${cacheDir}), so go would download it from GOPROXY=${v.project.env?.GOPROXY || facts.goEnv?.GOPROXY || '?'}, which fails offline`}${proxyText}.`,
-      evidence: [goSaid(`go version in ${v.dir}`, v.versionText), ...(v.file ? [`${v.file.kind}: ${fileText(v.file)}`] : []), `PATH lookup of ${name}: ${t?.onPath?.path ?? 'not found'}`, ...(pathOnly ? [] : [`module cache: ${t?.moduleCache?.present ? t.moduleCache.binaryPath : `no ${t?.moduleCache?.binaryPath ?? cacheDir}`}`])],
+      evidence: [
+        goSaid(`go version in ${v.dir}`, v.versionText),
+        ...(v.file ? [`${v.file.kind}: ${fileText(v.file)}`] : []),
+        `PATH lookup of ${name}: ${t?.onPath?.path ?? 'not found'}`,
+        ...(pathOnly ? [] : [`module cache: ${t?.moduleCache?.present ? t.moduleCache.binaryPath : `no ${t?.moduleCache?.binaryPath ?? cacheDir}`}`]),
+      ],
       fix: pathOnly
         ? `Put ${name} on PATH (\`go install golang.org/dl/${name}@latest && ${name} download\` while online), or set GOTOOLCHAIN=auto to let go fetch it.${lineFix}`
         : `Fetch it once while online: \`GOTOOLCHAIN=${name} go version\` (it lands in the module cache and works offline afterwards), or put ${name} on PATH (\`go install golang.org/dl/${name}@latest && ${name} download\`).${lineFix}`,

@@ -35,7 +35,9 @@ export const signatureAbsent: Check = (facts) => {
       message: `${path} has ${what}${why}.`,
       evidence: [
         `${path}: ${id.format} ${id.os ?? '?'}/${id.arch ?? '?'}, signature: ${sig.kind}${sig.identifier ? ` (identifier ${sig.identifier})` : ''}`,
-        id.go ? `Go build info: ${id.go.version || '(no version)'}, ${deviations.length ? deviations.join('; ') : 'release build settings'}` : 'no Go build info',
+        id.go
+          ? `Go build info: ${id.go.version || '(no version)'}, ${deviations.length ? deviations.join('; ') : 'release build settings'}`
+          : 'no Go build info',
         ...(facts.packageOwner ? [`package database: ${facts.packageOwner} owns it`] : []),
       ],
       fix: claimsRelease

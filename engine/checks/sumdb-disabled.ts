@@ -22,7 +22,7 @@ export const sumdbDisabled: Check = (facts) => {
     {
       code: 'SUMDB_DISABLED',
       severity: packagerOnly ? 'info' : 'warning',
-      message: `Module checksums are not verified against the checksum database (${reasons.map((r) => r.what).join(', ')})${packagerOnly ? ', as the toolchain\'s packager configured it' : ''}.`,
+      message: `Module checksums are not verified against the checksum database (${reasons.map((r) => r.what).join(', ')})${packagerOnly ? ", as the toolchain's packager configured it" : ''}.`,
       evidence: reasons.map((r) => `${r.what} (from ${r.source})`),
       fix: packagerOnly ? null : 'Remove the setting (go env -u GOSUMDB / unset it in the environment); list only private module paths in GOPRIVATE.',
     },

@@ -11,7 +11,7 @@ export const tempdirUnusable: Check = (facts) => {
   const wd = facts.diagnosis?.workDir;
   const name = wd?.variable ?? null;
   const label = name ? `${name}=${wd!.path}` : wd ? `the default temp dir ${wd.path}` : 'the temp dir';
-  const source = name === 'GOTMPDIR' ? settingSource(facts, 'GOTMPDIR')?.source ?? 'environment' : 'environment';
+  const source = name === 'GOTMPDIR' ? (settingSource(facts, 'GOTMPDIR')?.source ?? 'environment') : 'environment';
   const missing = wd?.variable && wd.path && !wd.exists;
   const unwritable = wd?.exists && wd.writable === false;
   const noexec = wd?.exists && wd.noexec === true;

@@ -23,7 +23,10 @@ export const toolchainMismatch: Check = (facts) => {
       code: 'TOOLCHAIN_MISMATCH',
       severity: 'error',
       message: `${skewed.map((s) => `${s.k === 'compileV' ? 'compile' : 'link'} is ${s.version}`).join(', ')} but the go command is ${running}.`,
-      evidence: [...skewed.map((s) => evidenceOf(s.c, 1)), `go env GOVERSION: ${running}`, `${g.path}${facts.platform.os === 'windows' ? '\\' : '/'}VERSION: ${g.versionFile ?? '(absent)'}`,
+      evidence: [
+        ...skewed.map((s) => evidenceOf(s.c, 1)),
+        `go env GOVERSION: ${running}`,
+        `${g.path}${facts.platform.os === 'windows' ? '\\' : '/'}VERSION: ${g.versionFile ?? '(absent)'}`,
         ...vouched.map(([file, by]) => `dpkg: ${file} now has the content of ${by}`),
       ],
       fix: reinstall

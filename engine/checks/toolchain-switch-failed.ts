@@ -2,7 +2,8 @@ import type { Check } from './finding.js';
 import { evidenceOf, ok, settingSource, view } from './toolchain-view.js';
 
 /** Go's own messages from cmd/go/internal/toolchain (select.go, exec.go). */
-export const SWITCH_ERRORS = /go: downloading go\S+ \(|toolchain not available|cannot find "go\S*" in PATH|invalid GOTOOLCHAIN|invalid toolchain|too many toolchain switches|requires go >= \S+ \(running go \S+; GOTOOLCHAIN=/;
+export const SWITCH_ERRORS =
+  /go: downloading go\S+ \(|toolchain not available|cannot find "go\S*" in PATH|invalid GOTOOLCHAIN|invalid toolchain|too many toolchain switches|requires go >= \S+ \(running go \S+; GOTOOLCHAIN=/;
 
 export const toolchainSwitchFailed: Check = (facts) => {
   const v = view(facts);

@@ -93,7 +93,10 @@ export function view(facts: FactSnapshot): ToolchainView {
 }
 
 /** Where a Go setting's value comes from, in go's own precedence: environment, user env file, $GOROOT/go.env. */
-export function settingSource(facts: FactSnapshot, key: string): { value: string; source: 'environment' | 'user env file' | 'GOROOT/go.env' | 'default' } | null {
+export function settingSource(
+  facts: FactSnapshot,
+  key: string,
+): { value: string; source: 'environment' | 'user env file' | 'GOROOT/go.env' | 'default' } | null {
   const s = view(facts).sources;
   if (s.env[key]) return { value: s.env[key]!, source: 'environment' };
   if (s.userFile[key] !== undefined) return { value: s.userFile[key]!, source: 'user env file' };

@@ -33,7 +33,11 @@ export const wrapper: Check = (facts) => {
       evidence: [
         `chain: ${[...v.go.hops.map((h) => h.path), facts.goroot.binaryPath].join(' → ')}`,
         ...(v.go.scriptHead ? [`${v.go.realpath}: ${v.go.scriptHead.split(/\r?\n/).slice(0, 4).join(' | ').slice(0, 240)}`] : []),
-        ...changed.slice(0, 6).map((c) => `go env ${c.key}: ${JSON.stringify(c.wrapped)} through ${v.go!.path}, ${JSON.stringify(c.real)} from ${facts.behindWrapper!.binary} itself`),
+        ...changed
+          .slice(0, 6)
+          .map(
+            (c) => `go env ${c.key}: ${JSON.stringify(c.wrapped)} through ${v.go!.path}, ${JSON.stringify(c.real)} from ${facts.behindWrapper!.binary} itself`,
+          ),
       ],
       fix:
         changed.length > 0

@@ -82,7 +82,14 @@ function fromIdentity(file: string, id: BinaryIdentity): InspectResult {
     os: id.os,
     arch: id.arch,
     go: id.go
-      ? { version: id.go.version, path: id.go.path, mainModule: id.go.mainModule, main: id.go.main ?? null, deps: id.go.deps ?? [], buildSettings: id.go.buildSettings }
+      ? {
+          version: id.go.version,
+          path: id.go.path,
+          mainModule: id.go.mainModule,
+          main: id.go.main ?? null,
+          deps: id.go.deps ?? [],
+          buildSettings: id.go.buildSettings,
+        }
       : null,
     signature: orderedSignature(id.signature ?? NO_SIGNATURE),
     problems: id.problems,
@@ -111,7 +118,9 @@ function describeSignature(s: BinarySignature): string {
     s.teamId ? `team ${s.teamId}` : '',
     s.identifier ? `identifier ${s.identifier}` : '',
     s.cdHash ? `CDHash ${s.cdHash}` : '',
-    s.chain && s.chain.length > 1 ? `chain ${s.chain.join(' <- ')}${s.anchor ? ` (${s.anchor})` : s.chainComplete ? ' (self-signed root, not a known one)' : ' (incomplete)'}` : '',
+    s.chain && s.chain.length > 1
+      ? `chain ${s.chain.join(' <- ')}${s.anchor ? ` (${s.anchor})` : s.chainComplete ? ' (self-signed root, not a known one)' : ' (incomplete)'}`
+      : '',
     s.chain?.length === 1 && s.chainComplete ? 'self-signed certificate' : '',
     s.timestamp ? `timestamped ${s.timestamp}` : s.kind === 'authenticode' || s.kind === 'developer-id' ? 'no timestamp' : '',
   ].filter(Boolean);
@@ -136,7 +145,9 @@ export function renderInspect(r: InspectResult): string {
     const settings = Object.entries(r.go.buildSettings)
       .filter(([k]) => k !== 'DefaultGODEBUG')
       .map(([k, v]) => (v === 'true' && k.startsWith('-') ? k : `${k}=${v}`));
-    lines.push(`  go: ${r.go.version || '(version unreadable)'}${r.gccgo ? ' (gccgo)' : ''}, ${r.go.path ?? '?'}${r.go.mainModule ? ` in ${r.go.mainModule}` : ''}`);
+    lines.push(
+      `  go: ${r.go.version || '(version unreadable)'}${r.gccgo ? ' (gccgo)' : ''}, ${r.go.path ?? '?'}${r.go.mainModule ? ` in ${r.go.mainModule}` : ''}`,
+    );
     // The module lines as `go version -m` prints them (mod, dep, => with version and sum).
     if (r.go.main) lines.push(...moduleLines('mod', r.go.main));
     for (const dep of r.go.deps) lines.push(...moduleLines('dep', dep));

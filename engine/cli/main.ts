@@ -90,7 +90,6 @@ inspect: what each file is (ELF, Mach-O, PE, script), for which OS/arch, what Go
 Exit status (verify): 0 ready, 10 degraded, 11 broken, 12 absent, 2 usage or target error.
 `;
 
-
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--version' || command === '-V') {
@@ -102,7 +101,14 @@ export async function main(argv: string[]): Promise<number> {
     return command ? 0 : EXIT.usage;
   }
   // `help CMD` and `CMD --help` (before the command's own parsing, which would call --help a usage error).
-  const helpFor = command === 'help' ? (rest[0] === '--help' || rest[0] === '-h' ? 'help' : rest[0]!) : COMMAND_HELP[command] && (rest.includes('--help') || rest.includes('-h')) ? command : null;
+  const helpFor =
+    command === 'help'
+      ? rest[0] === '--help' || rest[0] === '-h'
+        ? 'help'
+        : rest[0]!
+      : COMMAND_HELP[command] && (rest.includes('--help') || rest.includes('-h'))
+        ? command
+        : null;
   if (helpFor !== null) {
     const text = COMMAND_HELP[helpFor];
     if (text) {
@@ -162,7 +168,8 @@ async function verifyOrSnapshot(command: 'verify' | 'snapshot', args: string[]):
   const failOn = ('fail-on' in o ? o['fail-on'] : 'warning') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on takes ${FAIL_ON.join(', ')}, not "${failOn}"`);
   const timeout = o['timeout-ms'] === undefined ? undefined : Number(o['timeout-ms']);
-  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 100)) throw new UsageError(`--timeout-ms takes a whole number of milliseconds ≥ 100, not "${o['timeout-ms']}"`);
+  if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 100))
+    throw new UsageError(`--timeout-ms takes a whole number of milliseconds ≥ 100, not "${o['timeout-ms']}"`);
 
   const project = o.project === undefined ? undefined : projectDir(o.project, o.target!);
   await using transport = await openInterruptibly(o.target!);
@@ -171,7 +178,8 @@ async function verifyOrSnapshot(command: 'verify' | 'snapshot', args: string[]):
     project,
     limits: timeout ? { commandTimeoutMs: timeout, buildTimeoutMs: timeout * 9 } : {},
   });
-  if (facts.project && !facts.project.exists) throw new UsageError(`--project ${project}: no such directory on ${facts.target} (give a directory that holds the project)`);
+  if (facts.project && !facts.project.exists)
+    throw new UsageError(`--project ${project}: no such directory on ${facts.target} (give a directory that holds the project)`);
   if (command === 'snapshot') {
     const out = 'no-redact' in o && o['no-redact'] ? facts : redactSnapshot(facts);
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');

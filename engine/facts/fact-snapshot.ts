@@ -36,17 +36,7 @@ export interface GoCandidate {
   goEnvAnswer?: { goVersion: string; goroot: string | null } | null;
 }
 
-export type CommandName =
-  | 'version'
-  | 'versionLocal'
-  | 'envJson'
-  | 'gorootLocated'
-  | 'compileV'
-  | 'linkV'
-  | 'buildPure'
-  | 'runPure'
-  | 'buildCgo'
-  | 'runCgo';
+export type CommandName = 'version' | 'versionLocal' | 'envJson' | 'gorootLocated' | 'compileV' | 'linkV' | 'buildPure' | 'runPure' | 'buildCgo' | 'runCgo';
 
 export interface CommandFact extends ExecResult {
   /** Environment overrides it ran with (null = unset), beyond the target's own. */

@@ -1,5 +1,11 @@
 /** What masking found, by kind: the snapshot records the kinds, never the values. */
-export type CredentialKind = 'credentials in URLs' | 'credentials in module patterns' | 'secret-named values' | 'netrc-style logins' | 'access tokens' | 'authorization headers';
+export type CredentialKind =
+  | 'credentials in URLs'
+  | 'credentials in module patterns'
+  | 'secret-named values'
+  | 'netrc-style logins'
+  | 'access tokens'
+  | 'authorization headers';
 
 const MASK = '***';
 
@@ -24,7 +30,11 @@ const RULES: [CredentialKind, RegExp, (m: string, ...g: string[]) => string][] =
   ],
   ['authorization headers', /\b(Authorization:[ \t]{0,8}(?:Basic|Bearer|token)[ \t]{1,8})(?!\*\*\*)\S{1,4096}/gi, (_m, head) => `${head}${MASK}`],
   // GitHub, GitLab, Slack, AWS token shapes, wherever they turn up
-  ['access tokens', /\b(?:gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255}|glpat-[A-Za-z0-9_-]{20,255}|xox[abpr]-[A-Za-z0-9-]{10,255}|AKIA[0-9A-Z]{16})\b/g, () => MASK],
+  [
+    'access tokens',
+    /\b(?:gh[pousr]_[A-Za-z0-9]{20,255}|github_pat_[A-Za-z0-9_]{20,255}|glpat-[A-Za-z0-9_-]{20,255}|xox[abpr]-[A-Za-z0-9-]{10,255}|AKIA[0-9A-Z]{16})\b/g,
+    () => MASK,
+  ],
 ];
 
 /** Masks every credential-looking part of a string; returns the masked string and the kinds it masked. */

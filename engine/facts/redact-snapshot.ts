@@ -34,16 +34,25 @@ export function redactSnapshot(facts: FactSnapshot): FactSnapshot {
     const h = envValue(name);
     const absolute = windows ? /^[A-Za-z]:\\./.test(h ?? '') : (h ?? '').startsWith('/');
     const trimmed = (h ?? '').replace(/[\\/]+$/, '');
-    if (absolute && trimmed.length > 1 && !/^(\/root|[A-Za-z]:)$/i.test(trimmed) && !trimmed.includes(homePlaceholder)) addLiteral(trimmed, homePlaceholder, 'home directory');
+    if (absolute && trimmed.length > 1 && !/^(\/root|[A-Za-z]:)$/i.test(trimmed) && !trimmed.includes(homePlaceholder))
+      addLiteral(trimmed, homePlaceholder, 'home directory');
   }
   // Other people's homes (a GOPATH or GOROOT copied from a colleague): the directory name is theirs.
   const shared = (g: string[]) => SHARED_HOMES.has((g[1] ?? '').toLowerCase());
   rules.push({ re: /(\/(?:home|Users)\/)(?!\$)([^/\s:;"',]+)/g, to: (g) => `${g[0]}$OTHER_USER`, what: "another user's home directory", keep: shared });
-  rules.push({ re: /([A-Za-z]:\\{1,2}Users\\{1,2})(?![$%])([^\\\s:;"',]+)/gi, to: (g) => `${g[0]}%OTHER_USER%`, what: "another user's home directory", keep: shared });
-  const users = new Set(['USER', 'USERNAME', 'LOGNAME'].map(envValue).filter((u): u is string => !!u && u.length >= 2 && !['root', 'administrator'].includes(u.toLowerCase())));
+  rules.push({
+    re: /([A-Za-z]:\\{1,2}Users\\{1,2})(?![$%])([^\\\s:;"',]+)/gi,
+    to: (g) => `${g[0]}%OTHER_USER%`,
+    what: "another user's home directory",
+    keep: shared,
+  });
+  const users = new Set(
+    ['USER', 'USERNAME', 'LOGNAME'].map(envValue).filter((u): u is string => !!u && u.length >= 2 && !['root', 'administrator'].includes(u.toLowerCase())),
+  );
   // A short name like "dev" is also /dev: a name that is a whole top-level directory of a path is left alone.
   const topLevel = (before: string) => before === '/' || /^[\s"'=:;,(]\/$/.test(before);
-  for (const u of users) rules.push({ re: new RegExp(`(?<![A-Za-z0-9_])${escapeRe(u)}(?![A-Za-z0-9_])`, flags), to: () => userPlaceholder, what: 'user name', skip: topLevel });
+  for (const u of users)
+    rules.push({ re: new RegExp(`(?<![A-Za-z0-9_])${escapeRe(u)}(?![A-Za-z0-9_])`, flags), to: () => userPlaceholder, what: 'user name', skip: topLevel });
   const hosts = HOST_VARIABLES.map(envValue).filter((h): h is string => !!h && h.length >= 2);
   for (const h of hosts) rules.push({ re: new RegExp(`(?<![A-Za-z0-9_.-])${escapeRe(h)}(?![A-Za-z0-9_-])`, 'gi'), to: () => '$HOSTNAME', what: 'host name' });
 
@@ -58,7 +67,10 @@ export function redactSnapshot(facts: FactSnapshot): FactSnapshot {
         if (r.skip?.(out.slice(Math.max(0, offset - 2), offset)) || r.keep?.(groups)) return m;
         return r.to(groups);
       });
-      if (next !== out) redactions.add(r.what === 'home directory' ? `home directory → ${homePlaceholder}` : r.what === 'user name' ? `user name → ${userPlaceholder}` : r.what);
+      if (next !== out)
+        redactions.add(
+          r.what === 'home directory' ? `home directory → ${homePlaceholder}` : r.what === 'user name' ? `user name → ${userPlaceholder}` : r.what,
+        );
       out = next;
     }
     const masked = maskCredentials(out);

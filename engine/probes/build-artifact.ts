@@ -20,7 +20,10 @@ export function artifactProblems(
 ): string[] {
   if (!id) return ['it could not be read'];
   const native = NATIVE_FORMAT[expect.platform.os] ?? 'elf';
-  if (id.format !== native) return [`it is ${id.format === 'script' ? `a script${id.interpreter ? ` (#!${id.interpreter})` : ''}` : `a ${id.format} file`}, not a native ${native} executable`];
+  if (id.format !== native)
+    return [
+      `it is ${id.format === 'script' ? `a script${id.interpreter ? ` (#!${id.interpreter})` : ''}` : `a ${id.format} file`}, not a native ${native} executable`,
+    ];
   const out: string[] = [];
   if (id.problems.length > 0) out.push(`its headers are damaged: ${id.problems.join(', ')}`);
   if ((id.os && id.os !== expect.platform.os) || (id.arch && !id.arch.split(',').includes(expect.platform.arch)))

@@ -77,12 +77,20 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     (first?.realpath ? ctx.paths.dirname(ctx.paths.dirname(first.realpath)) : null);
 
   const projectP = options.project
-    ? guarded(ctx, 'project', null, () => timed('project', () => probeProject(ctx, options.project!, first?.path ?? null, rest?.tmp ?? null, throwawayState(ctx, rest?.tmp ?? null))))
+    ? guarded(ctx, 'project', null, () =>
+        timed('project', () => probeProject(ctx, options.project!, first?.path ?? null, rest?.tmp ?? null, throwawayState(ctx, rest?.tmp ?? null))),
+      )
     : undefined;
-  const packageOwnerP = first?.realpath ? guarded(ctx, 'package-owner', null, () => timed('packageOwner', () => probePackageOwner(ctx, first.realpath!))) : null;
+  const packageOwnerP = first?.realpath
+    ? guarded(ctx, 'package-owner', null, () => timed('packageOwner', () => probePackageOwner(ctx, first.realpath!)))
+    : null;
   // The database's own check of the owner's files runs beside the builds: a changed byte in GOROOT means tampered.
   const toolDir = goEnv?.GOTOOLDIR || null;
-  const ownedFiles = [first?.realpath, gorootPath && ctx.paths.join(gorootPath, 'src', 'runtime', 'proc.go'), toolDir && ctx.paths.join(toolDir, 'compile')].filter((f): f is string => !!f);
+  const ownedFiles = [
+    first?.realpath,
+    gorootPath && ctx.paths.join(gorootPath, 'src', 'runtime', 'proc.go'),
+    toolDir && ctx.paths.join(toolDir, 'compile'),
+  ].filter((f): f is string => !!f);
   const packageVerifyP = packageOwnerP?.then((owner) =>
     owner ? guarded(ctx, 'package-verify', null, () => timed('packageVerify', () => probePackageVerify(ctx, owner, ownedFiles))) : undefined,
   );
@@ -92,18 +100,31 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     first ? guarded(ctx, 'cc', null, () => timed('cc', () => probeCc(ctx, goEnv))) : null,
     guarded(ctx, 'writable', {}, () => timed('writable', () => probeWritable(ctx, goEnv))),
     packageOwnerP,
-    guarded(ctx, 'inventory', { toolchains: [], managers: [] }, () => timed('inventory', () => probeInventory(ctx, goEnv?.GOPATH?.split(ctx.platform.os === 'windows' ? ';' : ':')[0] ?? null))),
+    guarded(ctx, 'inventory', { toolchains: [], managers: [] }, () =>
+      timed('inventory', () => probeInventory(ctx, goEnv?.GOPATH?.split(ctx.platform.os === 'windows' ? ';' : ':')[0] ?? null)),
+    ),
     ctx.online && first && rest?.tmp ? guarded(ctx, 'online', null, () => timed('online', () => probeOnline(ctx, first, rest.tmp!))) : null,
     rest ? timed('build', () => rest.builds) : null,
-    first && rest?.tmp ? guarded(ctx, 'later-go', undefined, () => timed('laterGo', () => probeLaterGo(ctx, candidates, first, rest.tmp!, throwawayState(ctx, rest.tmp)))) : null,
+    first && rest?.tmp
+      ? guarded(ctx, 'later-go', undefined, () => timed('laterGo', () => probeLaterGo(ctx, candidates, first, rest.tmp!, throwawayState(ctx, rest.tmp))))
+      : null,
     packageVerifyP,
     first && rest?.tmp
-      ? guarded(ctx, 'behind-wrapper', undefined, () => timed('behindWrapper', () => probeBehindWrapper(ctx, first, goEnv?.GOROOT, rest.tmp!, throwawayState(ctx, rest.tmp), parseGoEnvJson)))
+      ? guarded(ctx, 'behind-wrapper', undefined, () =>
+          timed('behindWrapper', () => probeBehindWrapper(ctx, first, goEnv?.GOROOT, rest.tmp!, throwawayState(ctx, rest.tmp), parseGoEnvJson)),
+        )
       : undefined,
     first
       ? guarded(ctx, 'diagnosis', undefined, () =>
           timed('diagnosis', () =>
-            probeDiagnosis(ctx, { goPath: first.path, goEnv, builds: rest?.builds ?? null, buildCgo: () => commands.buildCgo, cwd: rest?.tmp ?? null, env: throwawayState(ctx, rest?.tmp ?? null) }),
+            probeDiagnosis(ctx, {
+              goPath: first.path,
+              goEnv,
+              builds: rest?.builds ?? null,
+              buildCgo: () => commands.buildCgo,
+              cwd: rest?.tmp ?? null,
+              env: throwawayState(ctx, rest?.tmp ?? null),
+            }),
           ),
         )
       : undefined,

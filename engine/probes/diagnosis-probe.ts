@@ -25,7 +25,11 @@ export async function probeDiagnosis(ctx: ProbeContext, input: DiagnosisInput): 
   const [workDir, stdList, vet, ccMachine, goWorkFile] = await Promise.all([
     probeWorkDir(ctx, input.goEnv),
     // After the builds, not beside them: on a busy machine the proof must not wait for this.
-    input.goEnv ? input.builds?.catch(() => undefined).then(() => runCommand(ctx, goArgv(ctx, input.goPath, ['list', 'std']), { cwd: input.cwd ?? undefined, env: { ...input.env } })) : undefined,
+    input.goEnv
+      ? input.builds
+          ?.catch(() => undefined)
+          .then(() => runCommand(ctx, goArgv(ctx, input.goPath, ['list', 'std']), { cwd: input.cwd ?? undefined, env: { ...input.env } }))
+      : undefined,
     toolDir ? ctx.lstat(ctx.paths.join(toolDir, `vet${exe}`)) : undefined,
     (async () => {
       await input.builds?.catch(() => undefined);
@@ -51,8 +55,15 @@ async function probeWorkDir(ctx: ProbeContext, goEnv: Record<string, string> | n
   const windows = ctx.platform.os === 'windows';
   const gotmp = goEnv?.GOTMPDIR || envGet(ctx, 'GOTMPDIR');
   const candidates: [WorkDirFact['variable'], string | undefined][] = windows
-    ? [['GOTMPDIR', gotmp], ['TMP', envGet(ctx, 'TMP')], ['TEMP', envGet(ctx, 'TEMP')]]
-    : [['GOTMPDIR', gotmp], ['TMPDIR', envGet(ctx, 'TMPDIR')]];
+    ? [
+        ['GOTMPDIR', gotmp],
+        ['TMP', envGet(ctx, 'TMP')],
+        ['TEMP', envGet(ctx, 'TEMP')],
+      ]
+    : [
+        ['GOTMPDIR', gotmp],
+        ['TMPDIR', envGet(ctx, 'TMPDIR')],
+      ];
   const [variable, path] = candidates.find(([, v]) => !!v) ?? [null, windows ? null : '/tmp'];
   if (!path) return { variable, path: '', exists: false, writable: null, noexec: null, mountPoint: null };
   const st = await ctx.lstat(path);

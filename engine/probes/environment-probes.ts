@@ -3,7 +3,31 @@ import type { ProbeContext } from './probe-context.js';
 import { envGet } from './probe-context.js';
 
 const KEEP_PREFIXES = ['GO', 'CGO_', 'ASDF_', 'GVM', 'MISE_', 'RTX_', 'GIMME_', 'SCOOP', 'HOMEBREW_', 'XDG_', 'PKG_CONFIG'];
-const KEEP_NAMES = ['PATH', 'PATHEXT', 'HOME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'ProgramFiles', 'CC', 'CXX', 'AR', 'TMPDIR', 'TEMP', 'TMP', 'SHELL', 'ComSpec', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy', 'USER', 'USERNAME'];
+const KEEP_NAMES = [
+  'PATH',
+  'PATHEXT',
+  'HOME',
+  'USERPROFILE',
+  'APPDATA',
+  'LOCALAPPDATA',
+  'ProgramFiles',
+  'CC',
+  'CXX',
+  'AR',
+  'TMPDIR',
+  'TEMP',
+  'TMP',
+  'SHELL',
+  'ComSpec',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'USER',
+  'USERNAME',
+];
 
 /** Only the variables that bear on Go; the rest of a user's environment is none of our business. */
 export function relevantEnv(env: Record<string, string>): Record<string, string> {

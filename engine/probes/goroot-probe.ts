@@ -29,7 +29,13 @@ export async function probeGoroot(ctx: ProbeContext, goroot: string, toolDir: st
     exists ? Promise.all(partNames.map(async (p) => [p, await existsFollowing(ctx, ctx.paths.join(goroot, p))] as const)) : [],
     exists ? readVersionFile(ctx, goroot) : null,
     exists ? identifyFile(ctx, binaryPath) : null,
-    exists ? identifyFiles(ctx, goroot, partNames.filter((p) => /[\\/](compile|link|asm)(\.exe)?$/.test(p))) : null,
+    exists
+      ? identifyFiles(
+          ctx,
+          goroot,
+          partNames.filter((p) => /[\\/](compile|link|asm)(\.exe)?$/.test(p)),
+        )
+      : null,
   ]);
   return {
     path: goroot,

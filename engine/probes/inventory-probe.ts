@@ -20,7 +20,12 @@ export function managerLayouts(ctx: ProbeContext): ManagerLayout[] {
     { name: 'asdf', root: (h) => e('ASDF_DATA_DIR') ?? p.join(h, '.asdf'), versions: 'installs/golang', goroot: '{v}/go' },
     { name: 'goenv', root: (h) => e('GOENV_ROOT') ?? p.join(h, '.goenv'), versions: 'versions', goroot: '{v}' },
     { name: 'gvm', root: (h) => e('GVM_ROOT') ?? p.join(h, '.gvm'), versions: 'gos', goroot: '{v}' },
-    { name: 'mise', root: (h) => e('MISE_DATA_DIR') ?? p.join(e('XDG_DATA_HOME') ?? p.join(h, '.local', 'share'), 'mise'), versions: 'installs/go', goroot: '{v}' },
+    {
+      name: 'mise',
+      root: (h) => e('MISE_DATA_DIR') ?? p.join(e('XDG_DATA_HOME') ?? p.join(h, '.local', 'share'), 'mise'),
+      versions: 'installs/go',
+      goroot: '{v}',
+    },
     { name: 'g', root: (h) => e('G_HOME') ?? p.join(h, '.g'), versions: 'versions', goroot: '{v}' },
     { name: 'golang.org/dl', root: (h) => p.join(h, 'sdk'), versions: '', goroot: '{v}' },
     { name: 'scoop', root: (h) => e('SCOOP') ?? p.join(h, 'scoop'), versions: 'apps/go', goroot: '{v}' },

@@ -11,7 +11,10 @@ export interface PathHit {
 export function pathEntries(ctx: Pick<ProbeContext, 'env' | 'platform'>): string[] {
   const sep = ctx.platform.os === 'windows' ? ';' : ':';
   // An empty Unix PATH element means the current directory; Windows ignores empty ones.
-  return (envGet(ctx, 'PATH') ?? '').split(sep).map((d) => (d === '' && ctx.platform.os !== 'windows' ? '.' : d)).filter(Boolean);
+  return (envGet(ctx, 'PATH') ?? '')
+    .split(sep)
+    .map((d) => (d === '' && ctx.platform.os !== 'windows' ? '.' : d))
+    .filter(Boolean);
 }
 
 /** Windows tries each PATHEXT extension, in order, inside each PATH directory (cmd.exe and PowerShell alike). */

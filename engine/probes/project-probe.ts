@@ -16,13 +16,31 @@ const PROJECT_ENV_KEYS = ['GOMOD', 'GOWORK', 'GOFLAGS', 'GO111MODULE', 'GOVERSIO
  * could come from offline, and whether the module graph loads. Nothing is downloaded (GOPROXY=off; with --online
  * only the proxy is asked whether it has the toolchain) and nothing in DIR is written (never -mod=mod).
  */
-export async function probeProject(ctx: ProbeContext, dir: string, goPath: string | null, tmp: string | null, throwaway: Record<string, string>): Promise<ProjectFact> {
+export async function probeProject(
+  ctx: ProbeContext,
+  dir: string,
+  goPath: string | null,
+  tmp: string | null,
+  throwaway: Record<string, string>,
+): Promise<ProjectFact> {
   const real = await realpath(ctx, dir);
   const exists = real !== null && (await ctx.lstat(real))?.type === 'dir';
-  const fact: ProjectFact = { dir, exists, envCommand: null, env: null, workFile: null, modFile: null, vendorModules: null, version: null, load: null, toolchain: null };
+  const fact: ProjectFact = {
+    dir,
+    exists,
+    envCommand: null,
+    env: null,
+    workFile: null,
+    modFile: null,
+    vendorModules: null,
+    version: null,
+    load: null,
+    toolchain: null,
+  };
   if (!exists || !goPath) return fact;
   const argv = (...args: string[]) => goArgv(ctx, goPath, args);
-  const run = (args: string[], env: Record<string, string | null>, timeoutMs?: number) => runCommand(ctx, argv(...args), { cwd: dir, env: { ...throwaway, ...env }, timeoutMs });
+  const run = (args: string[], env: Record<string, string | null>, timeoutMs?: number) =>
+    runCommand(ctx, argv(...args), { cwd: dir, env: { ...throwaway, ...env }, timeoutMs });
   const offline: Record<string, string> = ctx.online ? {} : { GOPROXY: 'off' };
   // Go ≥ 1.24 says why it switched and from where (go.dev/issue/63939); older ones ignore the setting.
   const trace = [envGet(ctx, 'GODEBUG'), 'toolchaintrace=1'].filter(Boolean).join(',');
@@ -56,11 +74,19 @@ export async function probeProject(ctx: ProbeContext, dir: string, goPath: strin
     moduleMode: env.GOMOD !== '',
     file: governingFile(workFile, modFile),
   });
-  if (selection.kind === 'run' && selection.toolchain !== 'local') fact.toolchain = await probeToolchainSource(ctx, selection.toolchain, env, goPath, tmp, throwaway);
+  if (selection.kind === 'run' && selection.toolchain !== 'local')
+    fact.toolchain = await probeToolchainSource(ctx, selection.toolchain, env, goPath, tmp, throwaway);
   return fact;
 }
 
-async function probeToolchainSource(ctx: ProbeContext, name: string, env: Record<string, string>, goPath: string, tmp: string | null, throwaway: Record<string, string>): Promise<ToolchainSourceFact> {
+async function probeToolchainSource(
+  ctx: ProbeContext,
+  name: string,
+  env: Record<string, string>,
+  goPath: string,
+  tmp: string | null,
+  throwaway: Record<string, string>,
+): Promise<ToolchainSourceFact> {
   const exe = ctx.platform.os === 'windows' ? '.exe' : '';
   const version = toolchainModuleVersion(name, env.GOOS ?? '', env.GOARCH ?? '');
   const cacheDir = env.GOMODCACHE ? ctx.paths.join(env.GOMODCACHE, 'golang.org', `toolchain@${version}`) : null;
@@ -78,7 +104,12 @@ async function probeToolchainSource(ctx: ProbeContext, name: string, env: Record
       return { dir: cacheDir, binaryPath, present: true, identity: (await identifyFile(ctx, binaryPath)).identity };
     })(),
     // Outside any module (the probe's temp dir), by the local go: only the proxy's answer counts here.
-    ctx.online && tmp ? runCommand(ctx, goArgv(ctx, goPath, ['list', '-m', '-json', `golang.org/toolchain@${version}`]), { cwd: tmp, env: { ...throwaway, GOTOOLCHAIN: 'local', GOFLAGS: null } }) : null,
+    ctx.online && tmp
+      ? runCommand(ctx, goArgv(ctx, goPath, ['list', '-m', '-json', `golang.org/toolchain@${version}`]), {
+          cwd: tmp,
+          env: { ...throwaway, GOTOOLCHAIN: 'local', GOFLAGS: null },
+        })
+      : null,
   ]);
   return { name, onPath, moduleCache, proxy };
 }

@@ -81,6 +81,13 @@ export function allowSwitchFix(v: ProjectView, value: string): string {
 
 /** Lines of go's output, for evidence. */
 export function goSaid(label: string, text: string, max = 4): string {
-  const lines = [...new Set(text.split('\n').map((l) => l.trim()).filter(Boolean))];
+  const lines = [
+    ...new Set(
+      text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
   return `${label}: ${lines.slice(0, max).join(' | ').slice(0, 600)}`;
 }

@@ -64,12 +64,14 @@ export function selectToolchain(input: SelectionInput): Selection {
     const suffix = plus < 0 ? '' : raw.slice(plus + 1);
     if (min !== 'local') {
       const v = versionOfToolchain(min);
-      if (v === '') return { kind: 'invalid', message: plus >= 0 ? `invalid GOTOOLCHAIN "${raw}": invalid minimum toolchain "${min}"` : `invalid GOTOOLCHAIN "${raw}"` };
+      if (v === '')
+        return { kind: 'invalid', message: plus >= 0 ? `invalid GOTOOLCHAIN "${raw}": invalid minimum toolchain "${min}"` : `invalid GOTOOLCHAIN "${raw}"` };
       minToolchain = min;
       minVers = v;
       reason = 'gotoolchain';
     }
-    if (plus >= 0 && suffix !== 'auto' && suffix !== 'path') return { kind: 'invalid', message: `invalid GOTOOLCHAIN "${raw}": only version suffixes are +auto and +path` };
+    if (plus >= 0 && suffix !== 'auto' && suffix !== 'path')
+      return { kind: 'invalid', message: `invalid GOTOOLCHAIN "${raw}": only version suffixes are +auto and +path` };
     mode = suffix as 'auto' | 'path' | '';
   }
   let chosen = minToolchain;

@@ -34,7 +34,20 @@ export function buildReport(facts: FactSnapshot, checks: Check[] = ALL_CHECKS): 
       return check(facts);
     } catch (e) {
       // An error, not a warning: a check that crashed proved nothing, and must not turn broken into degraded.
-      return [{ code: 'CHECK_FAILED' as const, severity: 'error' as const, message: `A check failed on these facts: ${(e as Error).message}`, evidence: [String((e as Error).stack ?? e).split('\n').slice(0, 3).join(' | ')], fix: 'Please report this with `goverity snapshot` output.' }];
+      return [
+        {
+          code: 'CHECK_FAILED' as const,
+          severity: 'error' as const,
+          message: `A check failed on these facts: ${(e as Error).message}`,
+          evidence: [
+            String((e as Error).stack ?? e)
+              .split('\n')
+              .slice(0, 3)
+              .join(' | '),
+          ],
+          fix: 'Please report this with `goverity snapshot` output.',
+        },
+      ];
     }
   });
   const { verdict, authentic } = decideVerdict(findings);

@@ -10,13 +10,40 @@ export interface Proof {
 
 /** Findings that contradict a proof: where one is present, that proof is not listed. */
 const DENIES: Record<string, FindingCode[]> = {
-  answers: ['GO_NOT_FOUND', 'GO_NOT_EXECUTABLE', 'GO_STUB', 'GO_VERSION_LIE', 'BINARY_CORRUPT', 'BINARY_WRONG_ARCH', 'SHIM_UNRESOLVED', 'PROBE_TIMEOUT', 'PROBE_OUTPUT_LIMIT'],
-  consistent: ['GO_STUB', 'GO_VERSION_LIE', 'BINARY_CORRUPT', 'BINARY_WRONG_ARCH', 'GOROOT_MISSING', 'GOROOT_INCOMPLETE', 'GOROOT_MISMATCH', 'TOOLCHAIN_MISMATCH', 'TOOLCHAIN_SWITCH_FAILED', 'PACKAGE_FILES_MODIFIED', 'SIGNATURE_UNTRUSTED', 'SIGNATURE_INVALID'],
+  answers: [
+    'GO_NOT_FOUND',
+    'GO_NOT_EXECUTABLE',
+    'GO_STUB',
+    'GO_VERSION_LIE',
+    'BINARY_CORRUPT',
+    'BINARY_WRONG_ARCH',
+    'SHIM_UNRESOLVED',
+    'PROBE_TIMEOUT',
+    'PROBE_OUTPUT_LIMIT',
+  ],
+  consistent: [
+    'GO_STUB',
+    'GO_VERSION_LIE',
+    'BINARY_CORRUPT',
+    'BINARY_WRONG_ARCH',
+    'GOROOT_MISSING',
+    'GOROOT_INCOMPLETE',
+    'GOROOT_MISMATCH',
+    'TOOLCHAIN_MISMATCH',
+    'TOOLCHAIN_SWITCH_FAILED',
+    'PACKAGE_FILES_MODIFIED',
+    'SIGNATURE_UNTRUSTED',
+    'SIGNATURE_INVALID',
+  ],
   builds: ['BUILD_FAILED', 'BUILD_OUTPUT_FORGED'],
   cgo: ['CGO_BUILD_FAILED', 'CGO_TOOLCHAIN_MISSING', 'CGO_DISABLED', 'BUILD_OUTPUT_FORGED'],
 };
 
-const firstLine = (s: string) => s.split('\n').find((l) => l.trim())?.trim() ?? '';
+const firstLine = (s: string) =>
+  s
+    .split('\n')
+    .find((l) => l.trim())
+    ?.trim() ?? '';
 
 /** Pure: what the facts prove, each only when a command really did it and no finding says otherwise. */
 export function listProven(facts: FactSnapshot, findings: Finding[]): Proof[] {
@@ -35,7 +62,9 @@ export function listProven(facts: FactSnapshot, findings: Finding[]): Proof[] {
   ].filter((x): x is [string, string] => !!x && !!x[1]);
   if (v.builtVersion && sources.length > 1 && sources.every(([, ver]) => ver === v.builtVersion) && allowed('consistent'))
     out.push({ what: 'it is consistent', evidence: sources.map(([src, ver]) => `${src} ${ver}`).join(' = ') });
-  if (ok(c.runPure) && allowed('builds')) out.push({ what: 'it built and ran a program', evidence: `go build, then the program printed: ${firstLine(c.runPure!.stdout)}` });
-  if (ok(c.runCgo) && allowed('cgo')) out.push({ what: 'cgo works', evidence: `built with ${facts.goEnv?.CC ?? facts.cc?.name ?? 'the C compiler'} and ran: ${firstLine(c.runCgo!.stdout)}` });
+  if (ok(c.runPure) && allowed('builds'))
+    out.push({ what: 'it built and ran a program', evidence: `go build, then the program printed: ${firstLine(c.runPure!.stdout)}` });
+  if (ok(c.runCgo) && allowed('cgo'))
+    out.push({ what: 'cgo works', evidence: `built with ${facts.goEnv?.CC ?? facts.cc?.name ?? 'the C compiler'} and ran: ${firstLine(c.runCgo!.stdout)}` });
   return out;
 }

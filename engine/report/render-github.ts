@@ -29,7 +29,8 @@ const ICON: Record<Report['verdict'], string> = { ready: '✅', degraded: '⚠�
 export function renderGithubSummary(r: Report): string {
   const out = [`### ${ICON[r.verdict]} goverity: ${r.verdict}${r.authentic === false ? ', not authentic' : r.authentic ? ', authentic' : ''}`, ''];
   out.push('| | |', '| --- | --- |', `| target | \`${mdCell(r.target)}\` |`);
-  if (r.go) out.push(`| go | ${mdCell(r.go.version ?? '(version unknown)')} at \`${mdCell(r.go.path)}\` |`, `| GOROOT | \`${mdCell(r.go.goroot ?? '(unknown)')}\` |`);
+  if (r.go)
+    out.push(`| go | ${mdCell(r.go.version ?? '(version unknown)')} at \`${mdCell(r.go.path)}\` |`, `| GOROOT | \`${mdCell(r.go.goroot ?? '(unknown)')}\` |`);
   out.push(`| source | ${r.provenance.kind}${r.provenance.manager ? ` via ${r.provenance.manager}` : ''}${r.provenance.container ? ' (container)' : ''} |`, '');
   if (r.proven?.length) out.push('**Proven**', '', ...r.proven.map((p) => `- ✓ ${p.what}: ${mdCell(p.evidence)}`), '');
   if (r.findings.length) {

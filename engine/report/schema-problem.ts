@@ -19,7 +19,7 @@ function loadSchema(name: SchemaName): object {
 }
 
 function validator(name: SchemaName): ValidateFunction {
-  let v = compiled.get(name);
+  const v = compiled.get(name);
   if (v) return v;
   if (!ajv) {
     ajv = new Ajv({ allErrors: false, strict: true });
@@ -33,12 +33,18 @@ function validator(name: SchemaName): ValidateFunction {
 
 /** `findings/0/severity` → `findings[0].severity`, the way the rest of goverity names a field. */
 function fieldName(root: string, pointer: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), root);
 }
 
 function at(value: unknown, pointer: string): unknown {
-  return pointer.split('/').slice(1).reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[p.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), value);
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[p.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), value);
 }
 
 /** A schema violation: the field it is in, and what is wrong with it (with the value when that helps). */

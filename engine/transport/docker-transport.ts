@@ -69,7 +69,12 @@ export class DockerTransport implements Transport {
       const info = await this.#container.inspect();
       const pathVar = (info.Config.Env ?? []).find((e) => e.startsWith('PATH='))?.slice(5) || '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
       const onPath = async (name: string) => {
-        const hits = await Promise.all(pathVar.split(':').filter(Boolean).map((d) => this.#stat(`${d}/${name}`)));
+        const hits = await Promise.all(
+          pathVar
+            .split(':')
+            .filter(Boolean)
+            .map((d) => this.#stat(`${d}/${name}`)),
+        );
         return hits.some((st) => st !== null && !hasBit(st.mode, MODE_DIR) && (st.mode & 0o111) !== 0);
       };
       const [timeout, env] = await Promise.all([onPath('timeout'), onPath('env')]);
@@ -116,11 +121,14 @@ export class DockerTransport implements Transport {
         resolve();
       };
       // A grace period past the in-container timeout: it only fires when timeout(1) is missing or stuck.
-      const timer = setTimeout(() => {
-        timedOut = true;
-        stream.destroy();
-        stop();
-      }, options.timeoutMs + (helpers.timeout ? 5_000 : 0));
+      const timer = setTimeout(
+        () => {
+          timedOut = true;
+          stream.destroy();
+          stop();
+        },
+        options.timeoutMs + (helpers.timeout ? 5_000 : 0),
+      );
       const watch = setInterval(() => {
         if (out.full || err.full) {
           truncated = true;
@@ -143,8 +151,7 @@ export class DockerTransport implements Transport {
     const runtimeError = /OCI runtime exec failed|exec failed:|executable file not found/.exec(stdoutText + err.text());
     // Behind timeout(1)/env(1), a file the kernel will not start (a missing #! interpreter, no permission) is their
     // one-line complaint naming it, exit 126/127: the same spawn failure a local run reports.
-    const helperError =
-      (exitCode === 126 || exitCode === 127) && !stdoutText && cmd !== argv && isHelperExecError(err.text(), argv[0] ?? '');
+    const helperError = (exitCode === 126 || exitCode === 127) && !stdoutText && cmd !== argv && isHelperExecError(err.text(), argv[0] ?? '');
     return {
       argv,
       exitCode,
@@ -201,7 +208,8 @@ export class DockerTransport implements Transport {
       const stream = (await this.#container.getArchive({ path })) as NodeJS.ReadableStream & { destroy: () => void };
       const head = await readFirstTarEntry(stream, 0);
       if (!head) return null;
-      const type = head.type === 'SymbolicLink' ? 'symlink' : head.type === 'Directory' ? 'dir' : head.type === 'File' || head.type === 'OldFile' ? 'file' : 'other';
+      const type =
+        head.type === 'SymbolicLink' ? 'symlink' : head.type === 'Directory' ? 'dir' : head.type === 'File' || head.type === 'OldFile' ? 'file' : 'other';
       return { path, type, mode: head.mode & 0o777, size: head.size, linkTarget: head.linkpath };
     } catch {
       return null;
@@ -313,8 +321,7 @@ export class DockerTransport implements Transport {
     try {
       info = await docker.getContainer(nameOrId).inspect();
     } catch (e) {
-      if ((e as { statusCode?: number }).statusCode === 404)
-        throw new TargetError(`container ${nameOrId} does not exist (list running ones with: docker ps)`);
+      if ((e as { statusCode?: number }).statusCode === 404) throw new TargetError(`container ${nameOrId} does not exist (list running ones with: docker ps)`);
       throw e;
     }
     if (!info.State.Running) throw new TargetError(`container ${nameOrId} is not running (start it with: docker start ${nameOrId})`);
@@ -353,5 +360,7 @@ export function isHelperExecError(stderr: string, file: string): boolean {
   const line = stderr.trim();
   if (!file || line.includes('\n')) return false;
   const quoted = [`'${file}'`, `\u2018${file}\u2019`, file];
-  return ['timeout: failed to run command ', 'env: ', "timeout: can't execute ", "env: can't execute "].some((p) => quoted.some((q) => line.startsWith(`${p}${q}: `)));
+  return ['timeout: failed to run command ', 'env: ', "timeout: can't execute ", "env: can't execute "].some((p) =>
+    quoted.some((q) => line.startsWith(`${p}${q}: `)),
+  );
 }

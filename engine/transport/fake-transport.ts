@@ -1,10 +1,7 @@
 import path from 'node:path';
 import type { ExecOptions, ExecResult, FileBytes, FileStat, Platform, Transport } from './transport.js';
 
-export type FakeEntry =
-  | { type: 'file'; content?: string | Uint8Array; mode?: number }
-  | { type: 'dir'; mode?: number }
-  | { type: 'symlink'; target: string };
+export type FakeEntry = { type: 'file'; content?: string | Uint8Array; mode?: number } | { type: 'dir'; mode?: number } | { type: 'symlink'; target: string };
 
 /** What a faked command printed, and the files it wrote (a fake `go build` writes its output file). */
 export type FakeAnswer = Partial<ExecResult> & { writes?: Record<string, FakeEntry> };
@@ -33,7 +30,8 @@ export class FakeTransport implements Transport {
   ) {
     this.target = target;
     this.#files = new Map(Object.entries(files));
-    for (const p of [...this.#files.keys()]) for (let d = path.posix.dirname(p); d !== '/' && !this.#files.has(d); d = path.posix.dirname(d)) this.#files.set(d, { type: 'dir' });
+    for (const p of [...this.#files.keys()])
+      for (let d = path.posix.dirname(p); d !== '/' && !this.#files.has(d); d = path.posix.dirname(d)) this.#files.set(d, { type: 'dir' });
   }
 
   async platform(): Promise<Platform> {
@@ -51,7 +49,16 @@ export class FakeTransport implements Transport {
       return e?.type === 'file' ? Buffer.from(e.content ?? '').toString('utf8') : null;
     };
     const answer = this.onExec(argv, options, text);
-    const base: ExecResult = { argv, exitCode: 127, stdout: '', stderr: '', timedOut: false, truncated: false, spawnError: `spawn ${argv[0]} ENOENT`, durationMs: 1 };
+    const base: ExecResult = {
+      argv,
+      exitCode: 127,
+      stdout: '',
+      stderr: '',
+      timedOut: false,
+      truncated: false,
+      spawnError: `spawn ${argv[0]} ENOENT`,
+      durationMs: 1,
+    };
     if (!answer) return base;
     const { writes, ...result } = answer;
     for (const [p, entry] of Object.entries(writes ?? {})) this.#files.set(p, entry);
@@ -102,7 +109,10 @@ export class FakeTransport implements Transport {
   async readDir(p: string): Promise<string[] | null> {
     if (this.#files.get(p)?.type !== 'dir') return null;
     const prefix = p === '/' ? '/' : `${p}/`;
-    return [...this.#files.keys()].filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/')).map((k) => k.slice(prefix.length)).sort();
+    return [...this.#files.keys()]
+      .filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
+      .map((k) => k.slice(prefix.length))
+      .sort();
   }
 
   async writable(p: string): Promise<boolean | null> {

@@ -23,9 +23,8 @@ export class LocalTransport implements Transport {
   constructor(private readonly env: Record<string, string | undefined> = process.env) {}
 
   async platform(): Promise<Platform> {
-    const osName: TargetOS = (['linux', 'darwin', 'windows', 'freebsd'] as const).find(
-      (o) => o === (process.platform === 'win32' ? 'windows' : process.platform),
-    ) ?? 'unknown';
+    const osName: TargetOS =
+      (['linux', 'darwin', 'windows', 'freebsd'] as const).find((o) => o === (process.platform === 'win32' ? 'windows' : process.platform)) ?? 'unknown';
     return { os: osName, arch: goArch(process.arch) };
   }
 
@@ -147,7 +146,9 @@ export class LocalTransport implements Transport {
   }
 
   async upload(files: UploadFile[]): Promise<string> {
-    for (const f of files) if (!f.name || f.name.includes(path.sep) || f.name.includes('/') || f.name === '.' || f.name === '..') throw new Error(`upload: "${f.name}" is not a plain file name`);
+    for (const f of files)
+      if (!f.name || f.name.includes(path.sep) || f.name.includes('/') || f.name === '.' || f.name === '..')
+        throw new Error(`upload: "${f.name}" is not a plain file name`);
     const dir = await this.makeTempDir({});
     for (const f of files) {
       await fs.copyFile(f.hostPath, path.join(dir, f.name));

@@ -12,7 +12,8 @@ export async function packHostFiles(files: UploadFile[]): Promise<Readable> {
   const sizes: number[] = [];
   // Every problem that can be known up front is thrown here, before anything is made on the target.
   for (const f of files) {
-    if (!f.name || f.name.includes('/') || f.name.includes('\\') || f.name === '.' || f.name === '..') throw new Error(`upload: "${f.name}" is not a plain file name`);
+    if (!f.name || f.name.includes('/') || f.name.includes('\\') || f.name === '.' || f.name === '..')
+      throw new Error(`upload: "${f.name}" is not a plain file name`);
     const st = await stat(f.hostPath).catch((e: Error) => {
       throw new Error(`upload: can't read ${f.hostPath}: ${e.message}`);
     });

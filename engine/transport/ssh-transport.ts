@@ -51,7 +51,10 @@ export class SshTransport implements Transport {
       this.#endpoint = null;
     } else {
       // A unix socket path must stay short (108 bytes): a long controlDir falls back to the system temp dir.
-      this.#controlDir = controlDir && controlDir.length < 90 ? (mkdirSync(controlDir, { recursive: true, mode: 0o700 }), controlDir) : mkdtempSync(path.join(os.tmpdir(), 'goverity-ssh-'));
+      this.#controlDir =
+        controlDir && controlDir.length < 90
+          ? (mkdirSync(controlDir, { recursive: true, mode: 0o700 }), controlDir)
+          : mkdtempSync(path.join(os.tmpdir(), 'goverity-ssh-'));
       this.#endpoint = endpoint;
       this.#run = spawnRunner('ssh', sshArgs(endpoint, this.#controlDir));
     }
@@ -92,7 +95,10 @@ export class SshTransport implements Transport {
 
   async readFile(p: string, maxBytes: number): Promise<FileBytes | null> {
     const q = shellQuote(p);
-    const r = await this.#runChecked(`stat -L -c '%F/%s' -- ${q} && head -c ${Math.max(0, Math.floor(maxBytes))} -- ${q}`, { timeoutMs: 30_000, maxBytes: maxBytes + 4096 });
+    const r = await this.#runChecked(`stat -L -c '%F/%s' -- ${q} && head -c ${Math.max(0, Math.floor(maxBytes))} -- ${q}`, {
+      timeoutMs: 30_000,
+      maxBytes: maxBytes + 4096,
+    });
     if (r.exitCode !== 0) return null;
     const nl = r.stdout.indexOf(10);
     const [kind = '', size = ''] = r.stdout.subarray(0, nl).toString('utf8').split('/');
@@ -142,9 +148,14 @@ export class SshTransport implements Transport {
 
   /** One command (mktemp, then tar reading stdin) makes the directory and fills it. */
   async #untarIntoTemp(archive: Buffer): Promise<string> {
-    const r = await this.#runChecked('d=$(mktemp -d /tmp/goverity-XXXXXXXX) && tar -x --no-same-owner -C "$d" && printf %s "$d"', { timeoutMs: 120_000, maxBytes: 4096 }, archive);
+    const r = await this.#runChecked(
+      'd=$(mktemp -d /tmp/goverity-XXXXXXXX) && tar -x --no-same-owner -C "$d" && printf %s "$d"',
+      { timeoutMs: 120_000, maxBytes: 4096 },
+      archive,
+    );
     const dir = r.stdout.toString('utf8').trim();
-    if (r.exitCode !== 0 || !dir.startsWith('/tmp/goverity-')) throw new TargetError(`${this.target}: could not make a temporary directory: ${r.stderr.toString('utf8').trim()}`);
+    if (r.exitCode !== 0 || !dir.startsWith('/tmp/goverity-'))
+      throw new TargetError(`${this.target}: could not make a temporary directory: ${r.stderr.toString('utf8').trim()}`);
     this.#tempDirs.add(dir);
     return dir;
   }
@@ -152,7 +163,8 @@ export class SshTransport implements Transport {
   /** ssh's own failure (exit 255 with its complaint) means the target is gone: that is not a command's result. */
   async #runChecked(command: string, limits: { timeoutMs: number; maxBytes: number }, stdin?: Buffer): Promise<SshRunResult> {
     const r = await this.#run(command, limits, stdin);
-    if (r.exitCode === 255 && isSshClientError(r.stderr.toString('utf8'))) throw new TargetError(`${this.target}: ssh failed: ${r.stderr.toString('utf8').trim().split('\n')[0]}`);
+    if (r.exitCode === 255 && isSshClientError(r.stderr.toString('utf8')))
+      throw new TargetError(`${this.target}: ssh failed: ${r.stderr.toString('utf8').trim().split('\n')[0]}`);
     return r;
   }
 }
@@ -160,21 +172,35 @@ export class SshTransport implements Transport {
 /** ssh's options: no config files, the run's key only, a private known_hosts, one multiplexed connection. */
 export function sshArgs(e: SshEndpoint, controlDir: string, extra: readonly string[] = []): string[] {
   return [
-    '-F', 'none',
+    '-F',
+    'none',
     '-T',
-    '-p', String(e.port),
-    '-i', e.identityFile,
-    '-l', e.user,
-    '-o', 'BatchMode=yes',
-    '-o', 'IdentitiesOnly=yes',
-    '-o', 'StrictHostKeyChecking=no',
-    '-o', `UserKnownHostsFile=${path.join(controlDir, 'known_hosts')}`,
-    '-o', 'LogLevel=ERROR',
-    '-o', 'ConnectTimeout=10',
-    '-o', 'ServerAliveInterval=15',
-    '-o', 'ControlMaster=auto',
-    '-o', `ControlPath=${path.join(controlDir, 'cm')}`,
-    '-o', 'ControlPersist=120',
+    '-p',
+    String(e.port),
+    '-i',
+    e.identityFile,
+    '-l',
+    e.user,
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    'StrictHostKeyChecking=no',
+    '-o',
+    `UserKnownHostsFile=${path.join(controlDir, 'known_hosts')}`,
+    '-o',
+    'LogLevel=ERROR',
+    '-o',
+    'ConnectTimeout=10',
+    '-o',
+    'ServerAliveInterval=15',
+    '-o',
+    'ControlMaster=auto',
+    '-o',
+    `ControlPath=${path.join(controlDir, 'cm')}`,
+    '-o',
+    'ControlPersist=120',
     ...extra,
     e.host,
   ];
@@ -213,5 +239,7 @@ export function parseLstat(p: string, out: string): FileStat | null {
 }
 
 function isSshClientError(stderr: string): boolean {
-  return /^(ssh: |kex_exchange_identification|Connection (closed|reset|refused|timed out)|mux_client|Control socket|ControlSocket|.*Permission denied \(publickey)/m.test(stderr);
+  return /^(ssh: |kex_exchange_identification|Connection (closed|reset|refused|timed out)|mux_client|Control socket|ControlSocket|.*Permission denied \(publickey)/m.test(
+    stderr,
+  );
 }

@@ -26,8 +26,14 @@ export function quoteWindowsArg(arg: string): string {
 export function windowsCommandLine(argv: string[]): string {
   const c = argv.findIndex((a, i) => i > 0 && /^\/[ck]$/i.test(a));
   if (c > 0 && /(^|[\\/])cmd(\.exe)?$/i.test(argv[0] ?? '')) {
-    const rest = argv.slice(c + 1).map(quoteWindowsArg).join(' ');
-    const head = argv.slice(0, c + 1).map(quoteWindowsArg).join(' ');
+    const rest = argv
+      .slice(c + 1)
+      .map(quoteWindowsArg)
+      .join(' ');
+    const head = argv
+      .slice(0, c + 1)
+      .map(quoteWindowsArg)
+      .join(' ');
     return `${head} ${rest.includes('"') ? `"${rest}"` : rest}`;
   }
   return argv.map(quoteWindowsArg).join(' ');

@@ -36,7 +36,10 @@ export class WineDrives {
     const root = this.roots.get(m[1]!.toLowerCase());
     if (root === undefined) return null;
     // Normalizing under a fixed root keeps `..` from climbing out of the drive, as on Windows.
-    const rest = path.win32.normalize(`\\${m[2] ?? ''}`).split('\\').filter(Boolean);
+    const rest = path.win32
+      .normalize(`\\${m[2] ?? ''}`)
+      .split('\\')
+      .filter(Boolean);
     return path.posix.join(root, ...rest);
   }
 

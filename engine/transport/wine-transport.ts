@@ -58,7 +58,9 @@ export class WineTransport implements Transport {
       const wineEnv = { WINEPREFIX: prefix, WINEDEBUG: '-all', XDG_RUNTIME_DIR: scratch };
       // wineserver exits 3 s after its last client, and a cold start costs seconds per command (8.4 s against 0.5 s,
       // measured in wine-go-1.24): keep it up for 30 s of idleness; it goes by itself after that (https://gitlab.winehq.org/wine/wine/-/wikis/Man-Pages/wineserver).
-      await this.inner.exec(['sh', '-c', 'wineserver -p30 </dev/null >/dev/null 2>&1'], { env: wineEnv, timeoutMs: 30_000, maxBytes: 4096 }).catch(() => undefined);
+      await this.inner
+        .exec(['sh', '-c', 'wineserver -p30 </dev/null >/dev/null 2>&1'], { env: wineEnv, timeoutMs: 30_000, maxBytes: 4096 })
+        .catch(() => undefined);
       return { prefix, drives, scratch, wineEnv };
     })();
     return this.#setup;
@@ -69,10 +71,12 @@ export class WineTransport implements Transport {
     const names = (await this.inner.readDir(dir)) ?? [];
     const links: Record<string, string> = {};
     await Promise.all(
-      names.filter((n) => /^[a-z]:$/i.test(n)).map(async (n) => {
-        const st = await this.inner.lstat(path.posix.join(dir, n));
-        if (st?.linkTarget) links[n] = st.linkTarget;
-      }),
+      names
+        .filter((n) => /^[a-z]:$/i.test(n))
+        .map(async (n) => {
+          const st = await this.inner.lstat(path.posix.join(dir, n));
+          if (st?.linkTarget) links[n] = st.linkTarget;
+        }),
     );
     return Object.keys(links).length ? WineDrives.fromDosdevices(prefix, links) : WineDrives.defaults(prefix);
   }
@@ -185,7 +189,8 @@ export class WineTransport implements Transport {
   async [Symbol.asyncDispose](): Promise<void> {
     try {
       const setup = await this.#setup?.catch(() => undefined);
-      if (setup && !this.leaveAsFound) await this.inner.exec(['wineserver', '-k'], { env: setup.wineEnv, timeoutMs: 10_000, maxBytes: 4096 }).catch(() => undefined);
+      if (setup && !this.leaveAsFound)
+        await this.inner.exec(['wineserver', '-k'], { env: setup.wineEnv, timeoutMs: 10_000, maxBytes: 4096 }).catch(() => undefined);
       if (setup) await this.inner.removeTree(setup.scratch).catch(() => undefined);
     } finally {
       await this.inner[Symbol.asyncDispose]();

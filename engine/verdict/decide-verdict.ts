@@ -3,7 +3,15 @@ import type { Finding, FindingCode } from '../checks/finding.js';
 export type Verdict = 'ready' | 'degraded' | 'broken' | 'absent';
 
 /** Codes that say the `go` found is not the toolchain it claims to be (contract: identity, not health). */
-export const INAUTHENTIC_CODES: FindingCode[] = ['GO_STUB', 'GO_VERSION_LIE', 'BINARY_CORRUPT', 'BINARY_WRONG_ARCH', 'BUILD_OUTPUT_FORGED', 'PACKAGE_FILES_MODIFIED', 'SIGNATURE_UNTRUSTED'];
+export const INAUTHENTIC_CODES: FindingCode[] = [
+  'GO_STUB',
+  'GO_VERSION_LIE',
+  'BINARY_CORRUPT',
+  'BINARY_WRONG_ARCH',
+  'BUILD_OUTPUT_FORGED',
+  'PACKAGE_FILES_MODIFIED',
+  'SIGNATURE_UNTRUSTED',
+];
 
 /** The verdict is a pure function of the findings; docs/verdict-rules.md states the same rules. */
 export function decideVerdict(findings: Finding[]): { verdict: Verdict; authentic: boolean | null } {

@@ -76,10 +76,26 @@ export async function convergeCommand(args: string[], repoRoot: string): Promise
       try {
         const tag = await builder.ensure(env.image);
         if (abort.signal.aborted) return;
-        run = await runEnvironment(env, { docker, tag, labels: convergeLabels(runId, env.id), sources, signal: abort.signal, live, quotaCpus: 1, ...(vm ? { vm } : {}) });
+        run = await runEnvironment(env, {
+          docker,
+          tag,
+          labels: convergeLabels(runId, env.id),
+          sources,
+          signal: abort.signal,
+          live,
+          quotaCpus: 1,
+          ...(vm ? { vm } : {}),
+        });
       } catch (e) {
         if (abort.signal.aborted) return;
-        run = { id: env.id, label: env.label, image: env.image, observations: {}, timings: { startMs: 0, buildMs: 0, probeMs: 0, totalMs: 0 }, error: `image ${env.image}: ${(e as Error).message.split('\n')[0]}` };
+        run = {
+          id: env.id,
+          label: env.label,
+          image: env.image,
+          observations: {},
+          timings: { startMs: 0, buildMs: 0, probeMs: 0, totalMs: 0 },
+          error: `image ${env.image}: ${(e as Error).message.split('\n')[0]}`,
+        };
       }
       const imageMs = run.timings.totalMs ? 0 : performance.now() - tImage;
       runs.push(run);
@@ -121,7 +137,8 @@ export async function convergeCommand(args: string[], repoRoot: string): Promise
   process.stderr.write(
     `\n${c.environments} environments × ${c.behaviours} behaviours in ${formatDuration(doc.totalMs)}: ${c.explained} known divergence(s), ${c.unexplained} unexplained, ${c.failed} failed probe(s)\n`,
   );
-  for (const d of matrix.divergences.filter((x) => !x.explanation)) process.stderr.write(`  UNEXPLAINED ${d.behaviour} on ${d.env}: ${JSON.stringify(d.value)} (most: ${JSON.stringify(d.baseline)})\n`);
+  for (const d of matrix.divergences.filter((x) => !x.explanation))
+    process.stderr.write(`  UNEXPLAINED ${d.behaviour} on ${d.env}: ${JSON.stringify(d.value)} (most: ${JSON.stringify(d.baseline)})\n`);
   for (const f of matrix.failures) process.stderr.write(`  FAILED ${f.behaviour} on ${f.env}: ${f.state} ${f.detail}\n`);
   process.stderr.write(`${path.join(where, 'convergence.html')}\n`);
   return c.unexplained === 0 && c.failed === 0 ? 0 : 1;

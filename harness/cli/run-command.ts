@@ -40,7 +40,15 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
   }).values;
   if (o.format !== 'text' && o.format !== 'github') throw new UsageError(`--format takes text or github, not "${o.format}"`);
   const known = ALL_PROVIDERS.map((p) => p.name);
-  const asked = o.provider === undefined ? DEFAULT_PROVIDERS.filter((n) => known.includes(n)) : o.provider === 'all' ? known : o.provider.split(',').map((x) => x.trim()).filter(Boolean);
+  const asked =
+    o.provider === undefined
+      ? DEFAULT_PROVIDERS.filter((n) => known.includes(n))
+      : o.provider === 'all'
+        ? known
+        : o.provider
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean);
   for (const n of asked) if (!known.includes(n)) throw new UsageError(`unknown provider "${n}": use a comma-separated list of ${known.join(', ')}, or all`);
   if (asked.length === 0) throw new UsageError(`--provider needs at least one of ${known.join(', ')}`);
   const modes = MODES[o.mode!];
@@ -56,9 +64,12 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
 
   const detectors = await loadDetectors(o.detector ?? [], repoRoot);
   if (o.baseline !== undefined && detectors.length === 0) throw new UsageError('--baseline compares detectors: give at least one --detector');
-  const baseline = o.baseline === undefined ? null : await loadBaseline(o.baseline).catch((e: Error) => {
-    throw new UsageError(e.message);
-  });
+  const baseline =
+    o.baseline === undefined
+      ? null
+      : await loadBaseline(o.baseline).catch((e: Error) => {
+          throw new UsageError(e.message);
+        });
   // With detectors, goverity's engine runs only when asked for as one (--detector goverity).
   const engineRuns = detectors.length === 0 || detectors.some((d) => d.builtin);
 
@@ -66,7 +77,9 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
   for (const e of errors) process.stderr.write(`goverity: skipping ${e.message}\n`);
   const selected = selectScenarios(all, o.scenario ?? null, shard);
   if (selected.length === 0)
-    throw new UsageError(`no scenario in ${o.scenarios}${o.scenario ? ` matches "${o.scenario}"` : ''}${shard ? ` for shard ${o.shard}` : ''} (ids are the file names in that folder)`);
+    throw new UsageError(
+      `no scenario in ${o.scenarios}${o.scenario ? ` matches "${o.scenario}"` : ''}${shard ? ` for shard ${o.shard}` : ''} (ids are the file names in that folder)`,
+    );
 
   const docker = await connectDocker();
   const startedAt = new Date();
@@ -94,7 +107,10 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
   // Scenario by scenario, so a scenario's image is built once and its jobs run close together.
   const jobs = selected.flatMap((s) => [...engineJobs, ...detectorPlan.jobs].filter((j) => j.scenario === s));
   for (const u of unhosted) skipped.push({ what: `scenario ${u.scenario.id}`, why: u.reasons.join('; ') });
-  if (unhosted.length) process.stderr.write(`goverity: ${unhosted.length} scenario(s) no selected provider can host, skipped: ${unhosted.map((u) => u.scenario.id).join(', ')} (${unhosted[0]!.reasons[0]})\n`);
+  if (unhosted.length)
+    process.stderr.write(
+      `goverity: ${unhosted.length} scenario(s) no selected provider can host, skipped: ${unhosted.map((u) => u.scenario.id).join(', ')} (${unhosted[0]!.reasons[0]})\n`,
+    );
   if (jobs.length === 0) throw new UsageError(`no selected scenario can run on ${opened.map((p) => p.name).join(', ')} (try --provider all)`);
   reporter = createConsoleReporter({ tty: !!process.stderr.isTTY, color: useColor(process.stderr), write: (s) => process.stderr.write(s), total: jobs.length });
   for (const p of opened) {
@@ -130,8 +146,17 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
   }
   for (const e of errors)
     results.push({
-      id: path.basename(e.file, '.json'), title: e.message, class: 'broken', provider: opened[0]!.name, seenAt: [], expected: { verdict: [], codes: [], forbidden: [] },
-      report: null, pass: false, why: [e.message], error: { phase: 'load', message: e.message, logTail: [] }, timings: { buildMs: 0, startMs: 0, verifyMs: 0, stopMs: 0 },
+      id: path.basename(e.file, '.json'),
+      title: e.message,
+      class: 'broken',
+      provider: opened[0]!.name,
+      seenAt: [],
+      expected: { verdict: [], codes: [], forbidden: [] },
+      report: null,
+      pass: false,
+      why: [e.message],
+      error: { phase: 'load', message: e.message, logTail: [] },
+      timings: { buildMs: 0, startMs: 0, verifyMs: 0, stopMs: 0 },
     });
   const host = await describeHost(docker);
   const summary: RunSummary = {
@@ -171,7 +196,8 @@ async function loadDetectors(args: string[], repoRoot: string): Promise<Detector
       if (e instanceof DetectorSpecError) throw new UsageError(e.message);
       throw e;
     }
-    if (specs.some((d) => d.name === spec.name)) throw new UsageError(`--detector ${arg}: a detector named ${spec.name} is already selected (names must differ: they label the scores)`);
+    if (specs.some((d) => d.name === spec.name))
+      throw new UsageError(`--detector ${arg}: a detector named ${spec.name} is already selected (names must differ: they label the scores)`);
     specs.push(spec);
   }
   return specs;

@@ -82,7 +82,15 @@ export function buildMatrix(
       return { env: env.id, observation: o, status: k ? 'explained' : 'unexplained', ...(explanation ? { explanation } : {}) };
     });
     const has = (s: CellStatus) => cells.some((c) => c.status === s);
-    const status = has('failed') ? 'failed' : has('unexplained') ? 'unexplained' : has('explained') ? 'explained' : behaviour.kind === 'identity' ? 'shown' : 'converges';
+    const status = has('failed')
+      ? 'failed'
+      : has('unexplained')
+        ? 'unexplained'
+        : has('explained')
+          ? 'explained'
+          : behaviour.kind === 'identity'
+            ? 'shown'
+            : 'converges';
     return { behaviour, baseline, cells, status };
   });
   return {

@@ -20,7 +20,12 @@ export interface BuiltProbes {
  * Builds every probe program with `go build -o bin ./...` in `dir` (the probe module, already copied to `t`): with
  * the environment's own go, or cross-built, or, for a VM, by the same image's go in a container, then copied in.
  */
-export async function buildProbes(env: ConvergeEnvironment, t: Transport, dir: string, o: { docker: Dockerode; tag: string; labels: Record<string, string>; sources: Record<string, string> }): Promise<BuiltProbes> {
+export async function buildProbes(
+  env: ConvergeEnvironment,
+  t: Transport,
+  dir: string,
+  o: { docker: Dockerode; tag: string; labels: Record<string, string>; sources: Record<string, string> },
+): Promise<BuiltProbes> {
   const sep = env.os === 'windows' ? '\\' : '/';
   if (env.build !== 'image') {
     const cross: Record<string, string> = env.build === 'cross' ? { GOOS: env.os, GOARCH: env.arch } : {};

@@ -11,7 +11,16 @@ export function convergeLabels(runId: string, envId: string): Record<string, str
 
 /** Removes converge containers whose owning process is gone (a run killed outright); live runs' are left alone. */
 export async function sweepConvergeContainers(docker: Dockerode): Promise<number> {
-  const stale = (await docker.listContainers({ all: true, filters: { label: [CONVERGE_LABEL] } })).filter((c) => !isProcessAlive(Number(c.Labels[OWNER_PID_LABEL])));
-  await Promise.all(stale.map((c) => docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+  const stale = (await docker.listContainers({ all: true, filters: { label: [CONVERGE_LABEL] } })).filter(
+    (c) => !isProcessAlive(Number(c.Labels[OWNER_PID_LABEL])),
+  );
+  await Promise.all(
+    stale.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true, v: true })
+        .catch(() => undefined),
+    ),
+  );
   return stale.length;
 }

@@ -19,7 +19,11 @@ export function parseProbeOutput(stdout: string): Record<string, Observation> {
     if (typeof results !== 'object' || results === null) continue;
     for (const [behaviour, r] of Object.entries(results as Record<string, { value?: unknown; detail?: unknown }>)) {
       if (typeof r?.value !== 'string') continue;
-      out[behaviour] = { state: r.value === 'unsupported' ? 'unsupported' : 'ok', value: r.value, ...(typeof r.detail === 'string' && r.detail ? { detail: r.detail } : {}) };
+      out[behaviour] = {
+        state: r.value === 'unsupported' ? 'unsupported' : 'ok',
+        value: r.value,
+        ...(typeof r.detail === 'string' && r.detail ? { detail: r.detail } : {}),
+      };
     }
   }
   return out;

@@ -54,9 +54,22 @@ export function renderConvergenceHtml(doc: ConvergenceDocument): string {
   };
   const envLabel = new Map(m.environments.map((e) => [e.id, e.label]));
   const out: string[] = [];
-  out.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8"/>', `<title>goverity converge ${esc(doc.runId)}</title>`, `<style>${STYLE}</style>`, '</head>', '<body>');
+  out.push(
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8"/>',
+    `<title>goverity converge ${esc(doc.runId)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+  );
   out.push('<header>', '<h1>Go behaviour across environments</h1>');
-  out.push(`<p>run ${esc(doc.runId)} · ${m.counts.environments} environments × ${m.counts.behaviours} behaviours · ${esc(formatDuration(doc.totalMs))} on ${doc.host.cores} cores · ${esc(doc.host.engine)}</p>`, '</header>', '<main>');
+  out.push(
+    `<p>run ${esc(doc.runId)} · ${m.counts.environments} environments × ${m.counts.behaviours} behaviours · ${esc(formatDuration(doc.totalMs))} on ${doc.host.cores} cores · ${esc(doc.host.engine)}</p>`,
+    '</header>',
+    '<main>',
+  );
   const c = m.counts;
   out.push('<div class="tally">');
   out.push(`<span class="${c.unexplained ? 'bad' : 'good'}">${c.unexplained} unexplained divergence${c.unexplained === 1 ? '' : 's'}</span>`);
@@ -67,14 +80,19 @@ export function renderConvergenceHtml(doc: ConvergenceDocument): string {
   if (c.unexplained || c.failed) {
     out.push('<section class="alarm">', '<h2>Needs a look</h2>', '<ul>');
     for (const d of m.divergences.filter((x) => !x.explanation))
-      out.push(`<li><b>${esc(d.behaviour)}</b> on <b>${esc(d.env)}</b>: <code>${esc(d.value)}</code> where most show <code>${esc(d.baseline)}</code> — no known explanation</li>`);
+      out.push(
+        `<li><b>${esc(d.behaviour)}</b> on <b>${esc(d.env)}</b>: <code>${esc(d.value)}</code> where most show <code>${esc(d.baseline)}</code> — no known explanation</li>`,
+      );
     for (const f of m.failures) out.push(`<li><b>${esc(f.behaviour)}</b> on <b>${esc(f.env)}</b>: ${esc(f.state)} — ${esc(f.detail)}</li>`);
     out.push('</ul>', '</section>');
   }
 
-  out.push('<p class="legend"><span>same as most</span><span style="background:#fff8c5">known divergence</span><span style="background:#ffebe9;outline:2px solid #cf222e">unexplained</span><span style="background:#fafbfc;color:#57606a">identity (not compared)</span><span style="background:#f6f8fa;font-style:italic">not applicable</span></p>');
+  out.push(
+    '<p class="legend"><span>same as most</span><span style="background:#fff8c5">known divergence</span><span style="background:#ffebe9;outline:2px solid #cf222e">unexplained</span><span style="background:#fafbfc;color:#57606a">identity (not compared)</span><span style="background:#f6f8fa;font-style:italic">not applicable</span></p>',
+  );
   out.push('<table>', '<thead>', '<tr><th class="b">behaviour</th>');
-  for (const e of m.environments) out.push(`<th class="env" title="${attr(e.label)}"><code>${esc(e.id)}</code><br/>${esc(e.label.split(' · ').slice(1).join(' · '))}</th>`);
+  for (const e of m.environments)
+    out.push(`<th class="env" title="${attr(e.label)}"><code>${esc(e.id)}</code><br/>${esc(e.label.split(' · ').slice(1).join(' · '))}</th>`);
   out.push('</tr>', '</thead>', '<tbody>');
   let group = '';
   for (const row of m.rows) {
@@ -86,7 +104,11 @@ export function renderConvergenceHtml(doc: ConvergenceDocument): string {
     for (const cell of row.cells) {
       const o = cell.observation;
       const tip = [envLabel.get(cell.env) ?? cell.env, o.detail ?? ''].filter(Boolean).join('\n');
-      const note = cell.explanation ? `<sup><a href="#n${noteOf(cell.explanation)}">${noteOf(cell.explanation)}</a></sup>` : cell.status === 'unexplained' ? '<sup>?</sup>' : '';
+      const note = cell.explanation
+        ? `<sup><a href="#n${noteOf(cell.explanation)}">${noteOf(cell.explanation)}</a></sup>`
+        : cell.status === 'unexplained'
+          ? '<sup>?</sup>'
+          : '';
       out.push(`<td class="${cellClass(cell)}" title="${attr(tip)}"><code>${esc(o.value === '' ? '""' : o.value)}</code>${note}</td>`);
     }
     out.push('</tr>');
@@ -99,10 +121,17 @@ export function renderConvergenceHtml(doc: ConvergenceDocument): string {
     out.push('</ol>');
   }
 
-  out.push('<h2>Time per environment</h2>', '<table>', '<thead><tr><th>environment</th><th>image</th><th>start</th><th>build</th><th>probes</th><th>total</th><th>problem</th></tr></thead>', '<tbody>');
+  out.push(
+    '<h2>Time per environment</h2>',
+    '<table>',
+    '<thead><tr><th>environment</th><th>image</th><th>start</th><th>build</th><th>probes</th><th>total</th><th>problem</th></tr></thead>',
+    '<tbody>',
+  );
   for (const r of doc.environments) {
     const t = r.timings;
-    out.push(`<tr><th><code>${esc(r.id)}</code></th><td><code>${esc(r.image)}</code></td><td class="num">${esc(formatDuration(t.startMs))}</td><td class="num">${esc(formatDuration(t.buildMs))}</td><td class="num">${esc(formatDuration(t.probeMs))}</td><td class="num">${esc(formatDuration(t.totalMs))}</td><td>${esc(r.error ?? '')}</td></tr>`);
+    out.push(
+      `<tr><th><code>${esc(r.id)}</code></th><td><code>${esc(r.image)}</code></td><td class="num">${esc(formatDuration(t.startMs))}</td><td class="num">${esc(formatDuration(t.buildMs))}</td><td class="num">${esc(formatDuration(t.probeMs))}</td><td class="num">${esc(formatDuration(t.totalMs))}</td><td>${esc(r.error ?? '')}</td></tr>`,
+    );
   }
   out.push('</tbody>', '</table>', '</main>', '</body>', '</html>');
   return `${out.join('\n')}\n`;

@@ -96,7 +96,10 @@ export async function runEnvironment(env: ConvergeEnvironment, o: RunEnvironment
 
       const quota = await t.exec(await opened.underQuota(o.quotaCpus, argv('cpu')([QUOTA_SUFFIX])), { timeoutMs: 60_000, maxBytes: MB });
       Object.assign(obs, parseProbeOutput(quota.stdout));
-      fill(CONVERGE_BEHAVIOURS.filter((b) => b.id.endsWith(QUOTA_SUFFIX)).map((b) => b.id), failedObservation(quota, 'the cpu program under the quota'));
+      fill(
+        CONVERGE_BEHAVIOURS.filter((b) => b.id.endsWith(QUOTA_SUFFIX)).map((b) => b.id),
+        failedObservation(quota, 'the cpu program under the quota'),
+      );
       timings.probeMs = performance.now() - tp;
     } finally {
       o.live?.delete(opened);
@@ -105,7 +108,10 @@ export async function runEnvironment(env: ConvergeEnvironment, o: RunEnvironment
     if (o.signal?.aborted) throw e;
     error = (e as Error).message.split('\n')[0]!;
   }
-  fill(CONVERGE_BEHAVIOURS.map((b) => b.id), { state: 'error', value: 'no answer', detail: error ?? 'no probe printed it' });
+  fill(
+    CONVERGE_BEHAVIOURS.map((b) => b.id),
+    { state: 'error', value: 'no answer', detail: error ?? 'no probe printed it' },
+  );
   timings.totalMs = performance.now() - t0;
   for (const k of Object.keys(timings) as (keyof EnvironmentTimings)[]) timings[k] = Math.round(timings[k]);
   return { id: env.id, label: env.label, image: o.tag, observations: obs, timings, error };

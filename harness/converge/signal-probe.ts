@@ -12,10 +12,21 @@ const SMALL = 1 << 16;
  * kill and a Wine console can't be reached from outside: the program raises Ctrl+C on its own console, and SIGTERM
  * has no sender at all (https://pkg.go.dev/os/signal#hdr-Windows).
  */
-export async function probeSignal(t: Transport, env: ConvergeEnvironment, argv: (args: string[]) => string[], dir: string, sig: 'INT' | 'TERM'): Promise<Observation> {
+export async function probeSignal(
+  t: Transport,
+  env: ConvergeEnvironment,
+  argv: (args: string[]) => string[],
+  dir: string,
+  sig: 'INT' | 'TERM',
+): Promise<Observation> {
   const id = `signal ${sig}`;
   if (env.os === 'windows') {
-    if (sig === 'TERM') return { state: 'unsupported', value: 'unsupported', detail: 'Windows has no SIGTERM to send; Go maps console close, logoff and shutdown events to it, which no harness can raise here' };
+    if (sig === 'TERM')
+      return {
+        state: 'unsupported',
+        value: 'unsupported',
+        detail: 'Windows has no SIGTERM to send; Go maps console close, logoff and shutdown events to it, which no harness can raise here',
+      };
     const r = await t.exec(argv(['-signal', sig, '-wait', '3s']), { timeoutMs: 30_000, maxBytes: SMALL });
     return parseProbeOutput(r.stdout)[id] ?? failedObservation(r, 'the Ctrl+C probe');
   }

@@ -47,7 +47,11 @@ export async function probeToolchain(t: Transport, env: ConvergeEnvironment): Pr
   if (after.exitCode !== 0) out['go.mod toolchain (local)'] = failedObservation(after, `${sw.from} version under toolchain ${named}`);
   else {
     const switched = versionOf(after).startsWith(`${named} `);
-    out['go.mod toolchain (local)'] = { state: 'ok', value: switched ? 'switched' : 'stayed', detail: `${sw.from} version: ${versionOf(before)} alone, ${versionOf(after)} under "toolchain ${named}" (${named} on PATH)` };
+    out['go.mod toolchain (local)'] = {
+      state: 'ok',
+      value: switched ? 'switched' : 'stayed',
+      detail: `${sw.from} version: ${versionOf(before)} alone, ${versionOf(after)} under "toolchain ${named}" (${named} on PATH)`,
+    };
   }
   return out;
 }

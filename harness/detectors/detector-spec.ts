@@ -72,7 +72,10 @@ export function parseDetectorSpec(file: string, text: string): DetectorSpec {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail('(root)', 'must be an object');
   const r = raw as Record<string, unknown>;
   if (r.schema !== DETECTOR_SCHEMA) fail('schema', `must be "${DETECTOR_SCHEMA}"`);
-  const name = typeof r.name === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(r.name) ? r.name : fail('name', 'must be letters, digits, . _ - (it names the detector in the reports)');
+  const name =
+    typeof r.name === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(r.name)
+      ? r.name
+      : fail('name', 'must be letters, digits, . _ - (it names the detector in the reports)');
   const description = r.description === undefined ? '' : typeof r.description === 'string' ? r.description : fail('description', 'must be a string');
   const positive = (v: unknown, field: string, dflt: number): number =>
     v === undefined ? dflt : typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : fail(field, 'must be a whole number > 0');
@@ -84,8 +87,16 @@ export function parseDetectorSpec(file: string, text: string): DetectorSpec {
     for (const k of ['command', 'files', 'output']) if (r[k] !== undefined) fail(k, 'a builtin detector has no command, files or output');
     return { ...base, builtin: 'goverity', command: [], files: [], output: { json: true } };
   }
-  const command = Array.isArray(r.command) && r.command.length > 0 && r.command.every((x) => typeof x === 'string' && x !== '') ? (r.command as string[]) : fail('command', 'must be a non-empty array of strings (an argv, run in the copied folder)');
-  const fileList = r.files === undefined ? [] : Array.isArray(r.files) && r.files.every((x) => typeof x === 'string' && x !== '') ? (r.files as string[]) : fail('files', 'must be an array of paths relative to the spec file');
+  const command =
+    Array.isArray(r.command) && r.command.length > 0 && r.command.every((x) => typeof x === 'string' && x !== '')
+      ? (r.command as string[])
+      : fail('command', 'must be a non-empty array of strings (an argv, run in the copied folder)');
+  const fileList =
+    r.files === undefined
+      ? []
+      : Array.isArray(r.files) && r.files.every((x) => typeof x === 'string' && x !== '')
+        ? (r.files as string[])
+        : fail('files', 'must be an array of paths relative to the spec file');
   const files = fileList.map((f) => ({ name: path.basename(f), hostPath: path.resolve(path.dirname(file), f) }));
   const names = files.map((f) => f.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);

@@ -18,6 +18,7 @@ export async function loadBaseline(arg: string): Promise<RunSummary> {
     throw new Error(`--baseline ${arg}: ${file} is not JSON (${(e as Error).message})`);
   }
   if (s?.schema !== RUN_SCHEMA) throw new Error(`--baseline ${arg}: ${file} is not a goverity run summary (schema ${RUN_SCHEMA})`);
-  if (!Array.isArray(s.detectors) || s.detectors.length === 0) throw new Error(`--baseline ${arg}: run ${s.runId} scored no detectors (make the baseline with goverity run --detector ...)`);
+  if (!Array.isArray(s.detectors) || s.detectors.length === 0)
+    throw new Error(`--baseline ${arg}: run ${s.runId} scored no detectors (make the baseline with goverity run --detector ...)`);
   return s;
 }

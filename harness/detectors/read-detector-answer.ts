@@ -6,7 +6,11 @@ import type { DetectorSpec } from './detector-spec.js';
 const VERDICTS: Verdict[] = ['ready', 'degraded', 'broken', 'absent'];
 
 /** A detector's answer, or the one-line reason it gave none (a hang, a flood, a crash, output that says nothing). */
-export function readDetectorAnswer(spec: Pick<DetectorSpec, 'output' | 'timeoutMs' | 'maxOutputBytes'>, r: ExecResult, stopped: boolean): { answer: DetectorAnswer | null; problem: string | null } {
+export function readDetectorAnswer(
+  spec: Pick<DetectorSpec, 'output' | 'timeoutMs' | 'maxOutputBytes'>,
+  r: ExecResult,
+  stopped: boolean,
+): { answer: DetectorAnswer | null; problem: string | null } {
   const none = (problem: string) => ({ answer: null, problem });
   const last = r.stderr.trim().split('\n').filter(Boolean).at(-1);
   const said = last ? ` (last on stderr: ${clip(last)})` : '';
@@ -32,7 +36,7 @@ export function readDetectorAnswer(spec: Pick<DetectorSpec, 'output' | 'timeoutM
   if (o.authentic === true || o.authentic === false || o.authentic === null) answer.authentic = o.authentic;
   else if (o.authentic !== undefined) return none(`stdout's authentic is ${JSON.stringify(o.authentic)}, not true, false or null`);
   if (o.codes !== undefined) {
-    if (!Array.isArray(o.codes) || !o.codes.every((c) => typeof c === 'string')) return none('stdout\'s codes is not an array of strings');
+    if (!Array.isArray(o.codes) || !o.codes.every((c) => typeof c === 'string')) return none("stdout's codes is not an array of strings");
     answer.codes = o.codes as string[];
   }
   return { answer, problem: null };

@@ -28,9 +28,7 @@ const builder = new ImageBuilder({
   repoRoot: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'),
   onProgress: quiet ? undefined : (e) => process.stderr.write(`${elapsed()} ${e.imageId} | ${e.line}\n`),
   onBuild: (e) =>
-    process.stderr.write(
-      `${elapsed()} ${e.imageId} == ${e.phase} ${e.tag}${e.durationMs === undefined ? '' : ` (${(e.durationMs / 1000).toFixed(1)} s)`}\n`,
-    ),
+    process.stderr.write(`${elapsed()} ${e.imageId} == ${e.phase} ${e.tag}${e.durationMs === undefined ? '' : ` (${(e.durationMs / 1000).toFixed(1)} s)`}\n`),
 });
 
 try {

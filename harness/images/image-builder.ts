@@ -122,11 +122,7 @@ export class ImageBuilder {
    * built once). Every image is attempted; returns id → tag, or throws the failure (an
    * AggregateError of all failures when more than one failed).
    */
-  async ensureAll(
-    ids: readonly string[],
-    concurrency = 2,
-    specs: readonly ImageSpec[] = IMAGE_CATALOG,
-  ): Promise<Map<string, string>> {
+  async ensureAll(ids: readonly string[], concurrency = 2, specs: readonly ImageSpec[] = IMAGE_CATALOG): Promise<Map<string, string>> {
     const tags = new Map<string, string>();
     const failures: unknown[] = [];
     const queue = [...new Set(ids)];
@@ -241,9 +237,13 @@ export class ImageBuilder {
       const pack = tar.c({ cwd: spec.path, portable: false, noMtime: false }, ['.']);
       const stream = await this.#docker.importImage(Readable.from(pack), { repo, tag: version });
       await new Promise<void>((resolve, reject) => {
-        this.#docker.modem.followProgress(stream, (error: Error | null) => (error ? reject(error) : resolve()), (event: BuildEvent) => {
-          if (typeof event.status === 'string') log.write(`${event.status}\n`);
-        });
+        this.#docker.modem.followProgress(
+          stream,
+          (error: Error | null) => (error ? reject(error) : resolve()),
+          (event: BuildEvent) => {
+            if (typeof event.status === 'string') log.write(`${event.status}\n`);
+          },
+        );
       });
     } catch (error) {
       log.flush();
@@ -274,11 +274,7 @@ export class ImageBuilder {
     }
   }
 
-  async #inputsHash(
-    id: string,
-    specs: readonly ImageSpec[],
-    chain: readonly string[],
-  ): Promise<{ tag: string; hash: string }> {
+  async #inputsHash(id: string, specs: readonly ImageSpec[], chain: readonly string[]): Promise<{ tag: string; hash: string }> {
     if (chain.includes(id)) throw new Error(`image parents form a cycle: ${[...chain, id].join(' → ')}`);
     if (!IMAGE_ID_PATTERN.test(id)) throw new Error(`image id "${id}" is not a valid docker repository name`);
     const spec = findSpec(id, specs);
@@ -405,7 +401,11 @@ async function readHostGoEnv(spec: DockerfileImageSpec): Promise<Record<string, 
   if (names.length === 0) return {};
   const result = await execa('go', ['env', ...names], { reject: false, stdin: 'ignore' });
   if (result.failed) {
-    throw new ImageBuildError(spec.id, `it needs the host's go env ${names.join(' ')}, but go env failed (${result.shortMessage}): install Go on this host`, []);
+    throw new ImageBuildError(
+      spec.id,
+      `it needs the host's go env ${names.join(' ')}, but go env failed (${result.shortMessage}): install Go on this host`,
+      [],
+    );
   }
   const values = result.stdout.split('\n');
   return Object.fromEntries(names.map((name, i) => [name, values[i] ?? '']));
@@ -416,7 +416,5 @@ function errorMessage(error: unknown): string {
 }
 
 function describeFailures(failures: readonly unknown[]): string {
-  return failures
-    .map((f) => (f instanceof ImageBuildError ? f.imageId : errorMessage(f).split('\n')[0]))
-    .join(', ');
+  return failures.map((f) => (f instanceof ImageBuildError ? f.imageId : errorMessage(f).split('\n')[0])).join(', ');
 }

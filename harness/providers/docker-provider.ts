@@ -57,8 +57,17 @@ export class DockerProvider implements Provider {
 
   /** Containers of runs whose process is gone (a crash, kill -9); live runs' containers are left alone. */
   async sweep(): Promise<number> {
-    const stale = (await this.docker.listContainers({ all: true, filters: { label: [RUN_LABEL] } })).filter((c) => !isProcessAlive(Number(c.Labels[OWNER_PID_LABEL])));
-    await Promise.all(stale.map((c) => this.docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+    const stale = (await this.docker.listContainers({ all: true, filters: { label: [RUN_LABEL] } })).filter(
+      (c) => !isProcessAlive(Number(c.Labels[OWNER_PID_LABEL])),
+    );
+    await Promise.all(
+      stale.map((c) =>
+        this.docker
+          .getContainer(c.Id)
+          .remove({ force: true })
+          .catch(() => undefined),
+      ),
+    );
     return stale.length;
   }
 }

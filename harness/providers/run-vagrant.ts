@@ -30,7 +30,17 @@ export async function runVagrant(args: string[], o: VagrantRunOptions): Promise<
   let timedOut = false;
   let aborted = false;
   if (o.signal?.aborted) return { exitCode: null, lines: [], timedOut, aborted: true, durationMs: 0 };
-  const child = execa('vagrant', args, { env, extendEnv: false, cwd: o.cwd, reject: false, stdin: 'ignore', all: true, detached: true, encoding: 'utf8', maxBuffer: 4 << 20 });
+  const child = execa('vagrant', args, {
+    env,
+    extendEnv: false,
+    cwd: o.cwd,
+    reject: false,
+    stdin: 'ignore',
+    all: true,
+    detached: true,
+    encoding: 'utf8',
+    maxBuffer: 4 << 20,
+  });
   const kill = () => {
     if (child.pid) killProcessTree(child.pid);
   };
@@ -47,7 +57,10 @@ export async function runVagrant(args: string[], o: VagrantRunOptions): Promise<
   clearTimeout(timer);
   o.signal?.removeEventListener('abort', onAbort);
   const all = typeof r.all === 'string' ? r.all : '';
-  const lines = all.split('\n').map((l) => l.trimEnd()).filter(Boolean);
+  const lines = all
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter(Boolean);
   if (r.failed && r.exitCode === undefined && !timedOut && !aborted) lines.push(r.shortMessage ?? 'vagrant could not be started');
   return { exitCode: r.exitCode ?? null, lines, timedOut, aborted, durationMs: Math.round(performance.now() - started) };
 }

@@ -77,12 +77,15 @@ export class VagrantProvider implements Provider {
   static async unavailable(envPath: string | undefined = process.env.PATH): Promise<string | null> {
     if (!(await findOnPath('vagrant', envPath)))
       return 'vagrant is not installed: run scripts/vagrant.sh as root (Debian: apt-get install --no-install-recommends vagrant), or see https://developer.hashicorp.com/vagrant/install';
-    if (!(await findOnPath('docker', envPath))) return "Vagrant's docker provider runs the docker CLI, which is not on PATH: apt-get install docker.io (Debian)";
+    if (!(await findOnPath('docker', envPath)))
+      return "Vagrant's docker provider runs the docker CLI, which is not on PATH: apt-get install docker.io (Debian)";
     return null;
   }
 
   cannotHost(scenario: Scenario): string | null {
-    return scenario.platform === 'linux' ? null : `Vagrant's docker provider hosts linux scenarios only; a ${scenario.platform} scenario needs the wine provider`;
+    return scenario.platform === 'linux'
+      ? null
+      : `Vagrant's docker provider hosts linux scenarios only; a ${scenario.platform} scenario needs the wine provider`;
   }
 
   prepare(scenario: Scenario): Promise<string> {
@@ -164,14 +167,24 @@ export class VagrantProvider implements Provider {
         this.#live.delete(m);
       }
       if (destroy.exitCode !== 0 && !this.#closed)
-        throw new ErrorWithLog(`vagrant destroy ${destroy.timedOut ? 'timed out' : `failed (exit ${destroy.exitCode})`}${lastError(destroy.lines)}; the container was removed by id instead`, destroy.lines.slice(-LOG_TAIL_LINES));
+        throw new ErrorWithLog(
+          `vagrant destroy ${destroy.timedOut ? 'timed out' : `failed (exit ${destroy.exitCode})`}${lastError(destroy.lines)}; the container was removed by id instead`,
+          destroy.lines.slice(-LOG_TAIL_LINES),
+        );
     })();
     return m.down;
   }
 
   async #removeContainers(labels: string[]): Promise<Dockerode.ContainerInfo[]> {
     const found = await this.docker.listContainers({ all: true, filters: { label: labels } });
-    await Promise.all(found.map((c) => this.docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+    await Promise.all(
+      found.map((c) =>
+        this.docker
+          .getContainer(c.Id)
+          .remove({ force: true, v: true })
+          .catch(() => undefined),
+      ),
+    );
     return found;
   }
 
@@ -187,7 +200,14 @@ export class VagrantProvider implements Provider {
     const containers = (await this.docker.listContainers({ all: true, filters: { label: [VAGRANT_PROJECT_LABEL] } })).filter(
       (c) => !isProcessAlive(Number(c.Labels[OWNER_PID_LABEL])),
     );
-    await Promise.all(containers.map((c) => this.docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined)));
+    await Promise.all(
+      containers.map((c) =>
+        this.docker
+          .getContainer(c.Id)
+          .remove({ force: true, v: true })
+          .catch(() => undefined),
+      ),
+    );
     for (const c of containers) gone.add(c.Labels[VAGRANT_PROJECT_LABEL] ?? c.Id);
     const pattern = new RegExp(`^${VAGRANT_PROJECT_PREFIX}(\\d+)-`);
     for (const name of await readdir(this.#tmpDir).catch(() => [] as string[])) {

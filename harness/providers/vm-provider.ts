@@ -70,7 +70,12 @@ export class VmProvider implements Provider {
     if (!disk) throw new Error(`no VM disk prepared at ${prepared}`);
     const vm = await startQemuVm(disk, path.join(this.#cacheDir, 'runs'), { accel: this.#accel, memoryMb: 1536, cpus: this.#cpus });
     // The control socket sits in the run dir, so a killed run's leftovers are swept with it.
-    const transport = new SshTransport({ host: '127.0.0.1', port: vm.port, user: disk.user, identityFile: vm.keyFile }, `vm:${scenario.id}`, undefined, path.join(vm.runDir, 'ssh'));
+    const transport = new SshTransport(
+      { host: '127.0.0.1', port: vm.port, user: disk.user, identityFile: vm.keyFile },
+      `vm:${scenario.id}`,
+      undefined,
+      path.join(vm.runDir, 'ssh'),
+    );
     const closeSsh = transport[Symbol.asyncDispose].bind(transport);
     const dispose = async () => {
       this.#live.delete(entry);
@@ -108,7 +113,10 @@ export class VmProvider implements Provider {
     }
     const tail = await logTail(vm.consoleLog);
     if (gone) throw new ErrorWithLog('the VM stopped before SSH answered (console tail attached)', tail);
-    throw new ErrorWithLog(`the VM did not answer SSH within ${Math.round(this.#bootTimeoutMs / 1000)} s (last: ${last.split('\n')[0]}; console tail attached)`, tail);
+    throw new ErrorWithLog(
+      `the VM did not answer SSH within ${Math.round(this.#bootTimeoutMs / 1000)} s (last: ${last.split('\n')[0]}; console tail attached)`,
+      tail,
+    );
   }
 
   /** Stops every VM still up and removes its overlay and run directory (an interrupt). */
@@ -137,8 +145,17 @@ export class VmProvider implements Provider {
       await rm(dir, { recursive: true, force: true });
       removed++;
     }
-    const stale = (await this.docker.listContainers({ all: true, filters: { label: ['goverity.vm-export'] } }).catch(() => [])).filter((c) => !isProcessAlive(Number(c.Labels['goverity.pid'])));
-    await Promise.all(stale.map((c) => this.docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+    const stale = (await this.docker.listContainers({ all: true, filters: { label: ['goverity.vm-export'] } }).catch(() => [])).filter(
+      (c) => !isProcessAlive(Number(c.Labels['goverity.pid'])),
+    );
+    await Promise.all(
+      stale.map((c) =>
+        this.docker
+          .getContainer(c.Id)
+          .remove({ force: true })
+          .catch(() => undefined),
+      ),
+    );
     return removed + stale.length;
   }
 }

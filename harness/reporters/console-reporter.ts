@@ -59,7 +59,10 @@ function resultLine(r: ScenarioResult, paint: boolean): string[] {
   const took = formatDuration(totalMs(r.timings));
   const tag = (s: string, code: number) => (paint ? color(code, s) : s);
   if (o === 'pass') return [`${tag('PASS', 32)} ${r.id} (${r.provider}) ${r.report?.verdict ?? '?'} ${took}`];
-  if (r.divergence) return [`${tag('DIVERGES', 35)} ${r.id} (${r.provider}) ${r.report?.verdict ?? '?'} ${took}: differs from ${r.divergence.from}: ${plain(r.divergence.differences.join('; '))}`];
+  if (r.divergence)
+    return [
+      `${tag('DIVERGES', 35)} ${r.id} (${r.provider}) ${r.report?.verdict ?? '?'} ${took}: differs from ${r.divergence.from}: ${plain(r.divergence.differences.join('; '))}`,
+    ];
   if (o === 'fail') return [`${tag('FAIL', 31)} ${r.id} (${r.provider}) ${r.report?.verdict ?? '?'} ${took}: ${plain(r.why[0] ?? 'failed')}`];
   const e = r.error!;
   const lines = [`${tag('ERROR', 33)} ${r.id} (${r.provider}) ${e.phase} failed after ${took}: ${plain(e.message)}`];
@@ -157,13 +160,17 @@ export function createConsoleReporter(opts: ConsoleReporterOptions): ConsoleRepo
       const head = `${t.scenarios} results: ${t.passed} passed, ${t.failed} failed, ${t.errored} errored in ${formatDuration(t.wallMs)}`;
       const lines = [paint ? color(ok ? 32 : 31, `${color(1, ok ? 'PASSED' : 'FAILED')} ${head}`) : `${ok ? 'PASSED' : 'FAILED'} ${head}`];
       const diverged = summary.scenarios.filter((r) => r.divergence);
-      if (diverged.length) lines.push(`${diverged.length} diverged between providers: ${diverged.map((r) => `${r.id} (${r.provider} ≠ ${r.divergence!.from})`).join(', ')}`);
+      if (diverged.length)
+        lines.push(`${diverged.length} diverged between providers: ${diverged.map((r) => `${r.id} (${r.provider} ≠ ${r.divergence!.from})`).join(', ')}`);
       for (const d of summary.detectors ?? [])
         lines.push(
           `detector ${d.name}: ${d.score.correct}/${d.score.scored} verdicts right (${(d.score.accuracy * 100).toFixed(0)}%), ${d.score.falseAlarms.count}/${d.score.falseAlarms.of} false alarms, ${d.score.misses.count}/${d.score.misses.of} misses, ${d.score.noAnswer} without an answer${d.score.errored ? `, ${d.score.errored} errored` : ''}`,
         );
       const b = summary.baseline;
-      if (b) lines.push(`against ${b.runId}: ${b.regressions.length} worse${b.regressions.length ? ` (${b.regressions.map((x) => `${x.id} ${x.detector}: ${x.before} → ${x.after}`).join(', ')})` : ''}, ${b.improvements.length} better`);
+      if (b)
+        lines.push(
+          `against ${b.runId}: ${b.regressions.length} worse${b.regressions.length ? ` (${b.regressions.map((x) => `${x.id} ${x.detector}: ${x.before} → ${x.after}`).join(', ')})` : ''}, ${b.improvements.length} better`,
+        );
       for (const x of summary.skipped ?? []) lines.push(`skipped ${plain(x.what)}: ${plain(x.why)}`);
       if (resultsPath) lines.push(`results: ${resultsPath} (report.html, report.md, junit.xml, summary.json)`);
       write((tty ? clear() : '') + lines.map((l) => `${l}\n`).join(''));

@@ -62,7 +62,9 @@ function cell(r: DetectorResult | undefined): string {
   if (!r) return '<td class="herr muted">not run</td>';
   const cls = r.outcome === 'error' ? 'herr' : r.outcome === 'correct' ? 'ok' : r.answer ? 'wrong' : 'noans';
   const mark = r.outcome === 'correct' ? '✓' : r.outcome === 'error' ? '!' : '✗';
-  const said = r.answer ? verdictPill(r.answer.verdict) + (r.answer.authentic === false ? '<span class="auth auth-no">✗ NOT authentic</span>' : '') : `<span class="v v-error">${r.outcome === 'error' ? 'error' : 'no answer'}</span>`;
+  const said = r.answer
+    ? verdictPill(r.answer.verdict) + (r.answer.authentic === false ? '<span class="auth auth-no">✗ NOT authentic</span>' : '')
+    : `<span class="v v-error">${r.outcome === 'error' ? 'error' : 'no answer'}</span>`;
   const why = r.why.length ? `<div class="why">${h(r.why.join('; '))}</div>` : '';
   return `<td class="${cls}"><span class="mark">${mark}</span>${said}${why}</td>`;
 }
@@ -98,7 +100,10 @@ function baselineHtml(b: BaselineComparison): string {
     `<p class="note">Run <code>${h(b.runId)}</code> (${h(b.from)}): ${b.regressions.length} worse, ${b.improvements.length} better, ${b.unmatched} without a counterpart. The run fails on the worse ones alone.</p>`,
     changes.length
       ? `<table class="changes"><thead><tr><th>change</th><th>detector</th><th>scenario</th><th>before</th><th>now</th></tr></thead><tbody>${changes
-          .map(([k, c]) => `<tr><td class="${k}">${k === 'worse' ? '✗ worse' : '✓ better'}</td><td>${h(c.detector)}</td><td class="sid">${h(c.id)}</td><td>${h(c.before)}</td><td>${h(c.after)}</td></tr>`)
+          .map(
+            ([k, c]) =>
+              `<tr><td class="${k}">${k === 'worse' ? '✗ worse' : '✓ better'}</td><td>${h(c.detector)}</td><td class="sid">${h(c.id)}</td><td>${h(c.before)}</td><td>${h(c.after)}</td></tr>`,
+          )
           .join('')}</tbody></table>`
       : '',
   ].join('\n');

@@ -39,18 +39,28 @@ export function detectorMarkdown(runs: DetectorRun[], baseline: BaselineComparis
       out.push(
         '| scenario | provider | expected | reported | why |',
         '| --- | --- | --- | --- | --- |',
-        ...dis.map((x) => `| ${code(x.id)} | ${md(x.provider)} | ${x.expected.map(md).join(' or ')} | ${x.reported ? md(x.reported) : 'no answer'} | ${md(x.why)} |`),
+        ...dis.map(
+          (x) => `| ${code(x.id)} | ${md(x.provider)} | ${x.expected.map(md).join(' or ')} | ${x.reported ? md(x.reported) : 'no answer'} | ${md(x.why)} |`,
+        ),
       );
   }
   if (baseline) {
-    out.push('', `## Against the baseline ${md(baseline.runId)}`, '', `${baseline.regressions.length} worse, ${baseline.improvements.length} better, ${baseline.unmatched} without a counterpart (${code(baseline.from)}).`);
+    out.push(
+      '',
+      `## Against the baseline ${md(baseline.runId)}`,
+      '',
+      `${baseline.regressions.length} worse, ${baseline.improvements.length} better, ${baseline.unmatched} without a counterpart (${code(baseline.from)}).`,
+    );
     const changes = [...baseline.regressions.map((c) => ['worse', c] as const), ...baseline.improvements.map((c) => ['better', c] as const)];
     if (changes.length)
       out.push(
         '',
         '| change | detector | scenario | provider | before | now |',
         '| --- | --- | --- | --- | --- | --- |',
-        ...changes.map(([k, c]) => `| ${k === 'worse' ? '❌ worse' : '✅ better'} | ${code(c.detector)} | ${code(c.id)} | ${md(c.provider)} | ${md(c.before)} | ${md(c.after)} |`),
+        ...changes.map(
+          ([k, c]) =>
+            `| ${k === 'worse' ? '❌ worse' : '✅ better'} | ${code(c.detector)} | ${code(c.id)} | ${md(c.provider)} | ${md(c.before)} | ${md(c.after)} |`,
+        ),
       );
   }
   return out;

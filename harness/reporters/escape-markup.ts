@@ -8,12 +8,7 @@ export function stripInvalidXmlChars(s: string): string {
 
 /** Text content for XML and HTML alike. */
 export function escapeMarkup(s: string): string {
-  return stripInvalidXmlChars(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return stripInvalidXmlChars(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /** Attribute values; line breaks are kept as references because parsers normalise literal ones to spaces. */

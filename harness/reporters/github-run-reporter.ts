@@ -25,7 +25,12 @@ const cell = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').repla
 export function renderRunSummary(s: RunSummary): string {
   const t = s.totals;
   const ok = t.passed === t.scenarios;
-  const out = [`### ${ok ? '✅' : '❌'} goverity run: ${t.passed}/${t.scenarios} passed`, '', `${t.failed} failed, ${t.errored} errored, ${(t.wallMs / 1000).toFixed(1)} s`, ''];
+  const out = [
+    `### ${ok ? '✅' : '❌'} goverity run: ${t.passed}/${t.scenarios} passed`,
+    '',
+    `${t.failed} failed, ${t.errored} errored, ${(t.wallMs / 1000).toFixed(1)} s`,
+    '',
+  ];
   const shown = ok ? s.scenarios : s.scenarios.filter((r) => outcomeOf(r) !== 'pass');
   out.push('| scenario | provider | outcome | verdict | why |', '| --- | --- | --- | --- | --- |');
   for (const r of shown) {

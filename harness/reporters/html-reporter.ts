@@ -172,7 +172,10 @@ function findingHtml(f: Finding): string {
 
 function detailsHtml(r: ScenarioResult, id: string): string {
   const n = r.report?.findings.length ?? 0;
-  const first = (r.divergence ? r.why.find((w) => w.startsWith('diverges from')) : undefined) ?? r.why[0] ?? (r.report ? `${r.report.verdict}, ${n} finding${n === 1 ? '' : 's'}` : '');
+  const first =
+    (r.divergence ? r.why.find((w) => w.startsWith('diverges from')) : undefined) ??
+    r.why[0] ??
+    (r.report ? `${r.report.verdict}, ${n} finding${n === 1 ? '' : 's'}` : '');
   const b = badgeOf(r);
   const parts = [
     `<details class="res o-${b.cls}" id="${id}">`,
@@ -180,7 +183,8 @@ function detailsHtml(r: ScenarioResult, id: string): string {
     '<div class="body">',
     `<div class="title">${h(r.title)}</div>`,
   ];
-  if (r.divergence) parts.push(`<h4>diverges from ${h(r.divergence.from)}</h4>`, `<ul class="diff">${r.divergence.differences.map((x) => `<li>${h(x)}</li>`).join('')}</ul>`);
+  if (r.divergence)
+    parts.push(`<h4>diverges from ${h(r.divergence.from)}</h4>`, `<ul class="diff">${r.divergence.differences.map((x) => `<li>${h(x)}</li>`).join('')}</ul>`);
   if (r.why.length) parts.push('<h4>why</h4>', `<ul class="why">${r.why.map((w) => `<li>${h(w)}</li>`).join('')}</ul>`);
   if (r.error)
     parts.push(
@@ -198,7 +202,9 @@ function detailsHtml(r: ScenarioResult, id: string): string {
       `<dt>verdict</dt><dd>${verdictPill(rep.verdict)} <span class="muted">expected ${h(r.expected.verdict.join(' or '))}</span></dd>`,
       `<dt>authentic</dt><dd>${rep.authentic === null ? 'n/a' : rep.authentic ? 'yes' : '<b class="auth-no">no</b>'}</dd>`,
       `<dt>provenance</dt><dd>${h(rep.provenance.kind)}${rep.provenance.manager ? ` via ${h(rep.provenance.manager)}` : ''}${rep.provenance.container ? ' (container)' : ''}</dd>`,
-      go ? `<dt>go</dt><dd><code>${h(go.version ?? '(version unknown)')}</code> at <code>${h(go.chain.join(' → ') || go.path)}</code></dd>` : '<dt>go</dt><dd>none</dd>',
+      go
+        ? `<dt>go</dt><dd><code>${h(go.version ?? '(version unknown)')}</code> at <code>${h(go.chain.join(' → ') || go.path)}</code></dd>`
+        : '<dt>go</dt><dd>none</dd>',
       go ? `<dt>GOROOT</dt><dd><code>${h(go.goroot ?? '(unknown)')}</code></dd>` : '',
       `<dt>verify took</dt><dd>${formatDuration(rep.timings.totalMs)}</dd>`,
       '</dl>',

@@ -42,8 +42,18 @@ export function renderJunit(summary: RunSummary): string {
     const count = (o: string) => cases.filter((r) => outcomeOf(r) === o).length;
     const time = cases.reduce((t, r) => t + totalMs(r.timings), 0);
     return junitSuite({
-      name: provider, tests: cases.length, failures: count('fail'), errors: count('error'), timeMs: time, timestamp: summary.startedAt,
-      properties: [['runId', summary.runId], ['engine', summary.host.engine], ['node', summary.host.node], ['cores', summary.host.cores]],
+      name: provider,
+      tests: cases.length,
+      failures: count('fail'),
+      errors: count('error'),
+      timeMs: time,
+      timestamp: summary.startedAt,
+      properties: [
+        ['runId', summary.runId],
+        ['engine', summary.host.engine],
+        ['node', summary.host.node],
+        ['cores', summary.host.cores],
+      ],
       cases: cases.map(testcase),
     });
   });

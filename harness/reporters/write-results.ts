@@ -29,7 +29,9 @@ const HOUR = 3_600_000;
  * at it. Returns the run's directory.
  */
 export async function writeResults(dir: string, summary: RunSummary, opts: WriteResultsOptions = {}): Promise<string> {
-  const files = (Object.entries(RESULT_FILES) as [keyof typeof RESULT_FILES, (s: RunSummary) => string][]).map(([name, render]) => [name, () => render(summary)] as const);
+  const files = (Object.entries(RESULT_FILES) as [keyof typeof RESULT_FILES, (s: RunSummary) => string][]).map(
+    ([name, render]) => [name, () => render(summary)] as const,
+  );
   return writeRunDirectory(dir, summary.runId, files, opts as WriteRunDirectoryOptions);
 }
 
@@ -41,7 +43,12 @@ export interface WriteRunDirectoryOptions extends Omit<WriteResultsOptions, 'aft
  * Writes each file to `dir/<runId>/` and points `dir/latest` at it. All land in a temp sibling first and the
  * directory is renamed into place, so a `<runId>` directory is either complete or absent.
  */
-export async function writeRunDirectory(dir: string, runId: string, files: readonly (readonly [string, () => string])[], opts: WriteRunDirectoryOptions = {}): Promise<string> {
+export async function writeRunDirectory(
+  dir: string,
+  runId: string,
+  files: readonly (readonly [string, () => string])[],
+  opts: WriteRunDirectoryOptions = {},
+): Promise<string> {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(runId) || runId === 'latest' || runId === 'latest.txt')
     throw new Error(`run id ${JSON.stringify(runId)} cannot name a results directory (letters, digits, . _ - only)`);
   await mkdir(dir, { recursive: true });

@@ -54,7 +54,15 @@ export const BASE_IMAGE_LAYOUTS: readonly BaseImageLayout[] = [
   { image: 'gccgo', platform: 'linux', trees: [], links: ['/usr/bin/go', '/usr/bin/go-12'], files: ['/usr/bin/x86_64-linux-gnu-go-12'], cc: GCC, gccgo: true },
   { image: 'bookworm-cgo', platform: 'linux', trees: [], links: [], files: [], cc: GCC, gccgo: false },
   { image: 'base-bookworm', platform: 'linux', trees: [], links: [], files: [], cc: [], gccgo: false },
-  { image: 'wine-go-1.24', platform: 'wine', trees: [{ path: 'C:\\Program Files\\Go', version: 'go1.24.4', trimpath: true }], links: [], files: [], cc: [], gccgo: false },
+  {
+    image: 'wine-go-1.24',
+    platform: 'wine',
+    trees: [{ path: 'C:\\Program Files\\Go', version: 'go1.24.4', trimpath: true }],
+    links: [],
+    files: [],
+    cc: [],
+    gccgo: false,
+  },
   { image: 'wine-go-1.22', platform: 'wine', trees: [{ path: 'C:\\Go', version: 'go1.22.12', trimpath: true }], links: [], files: [], cc: [], gccgo: false },
   {
     image: 'wine-go-multi',

@@ -6,7 +6,8 @@ export function parseRelease(v: string | null | undefined): [number, number, num
   return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : null;
 }
 
-const distance = (a: [number, number, number], b: [number, number, number]): number => Math.abs((a[0] - b[0]) * 1000 + (a[1] - b[1])) * 1000 + Math.abs(a[2] - b[2]);
+const distance = (a: [number, number, number], b: [number, number, number]): number =>
+  Math.abs((a[0] - b[0]) * 1000 + (a[1] - b[1])) * 1000 + Math.abs(a[2] - b[2]);
 
 /** The tree of `layout` whose release is nearest `version` (same minor first, then the closest minor). */
 export function nearestTree(layout: BaseImageLayout, version: string | null): BaseImageLayout['trees'][number] | null {

@@ -26,7 +26,9 @@ export function generateScenarioLayer(facts: FactSnapshot, opts: { id: string; l
   const breaks = [
     `Reproduced by goverity reproduce from a snapshot of ${facts.target} (${where}, ${facts.collectedAt}), judged ${report.verdict} there with ${codes}.`,
     ...plan.notes.map((n) => `${n[0]!.toUpperCase()}${n.slice(1)}.`),
-    plan.limits.length ? `Not reproduced as it was: ${plan.limits.length} item(s), listed in reproduction.limits.` : 'Everything the verdict depends on is reproduced.',
+    plan.limits.length
+      ? `Not reproduced as it was: ${plan.limits.length} item(s), listed in reproduction.limits.`
+      : 'Everything the verdict depends on is reproduced.',
   ].join(' ');
   const scenario = {
     id: opts.id,

@@ -14,7 +14,10 @@ export function layoutPath(os: 'posix' | 'windows', p: string): string | null {
     parts = m[1]!.split(/[\\/]+/);
     if (parts.some((x) => WINDOWS_BAD.test(x) || x === '..')) return null;
     // Windows ignores trailing dots and spaces in names; Unix would keep them.
-    parts = parts.filter((x) => x !== '.').map((x) => x.replace(/[. ]+$/, '')).filter((x) => x !== '');
+    parts = parts
+      .filter((x) => x !== '.')
+      .map((x) => x.replace(/[. ]+$/, ''))
+      .filter((x) => x !== '');
   } else {
     if (!p.startsWith('/')) return null;
     parts = p.split('/').filter((x) => x !== '' && x !== '.');

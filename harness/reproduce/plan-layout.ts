@@ -58,7 +58,36 @@ const MERGED_USR: [string, string][] = [
 ];
 const HOST_ARCH = 'amd64';
 /** Directories no reproduction removes, whatever a snapshot says (a removal there would break the image, not reproduce a user's layout). */
-const PROTECTED_LINUX = new Set(['usr', 'usr/lib', 'usr/lib64', 'usr/bin', 'usr/sbin', 'usr/share', 'usr/include', 'usr/local', 'usr/local/bin', 'usr/local/sbin', 'usr/local/lib', 'usr/src', 'etc', 'var', 'var/lib', 'home', 'root', 'opt', 'tmp', 'bin', 'sbin', 'lib', 'lib64', 'boot', 'run', 'srv', 'mnt', 'media']);
+const PROTECTED_LINUX = new Set([
+  'usr',
+  'usr/lib',
+  'usr/lib64',
+  'usr/bin',
+  'usr/sbin',
+  'usr/share',
+  'usr/include',
+  'usr/local',
+  'usr/local/bin',
+  'usr/local/sbin',
+  'usr/local/lib',
+  'usr/src',
+  'etc',
+  'var',
+  'var/lib',
+  'home',
+  'root',
+  'opt',
+  'tmp',
+  'bin',
+  'sbin',
+  'lib',
+  'lib64',
+  'boot',
+  'run',
+  'srv',
+  'mnt',
+  'media',
+]);
 const PROTECTED_WINDOWS = new Set(['windows', 'windows/system32', 'users', 'users/root', 'program files', 'program files (x86)', 'programdata']);
 const FILE_NAME = /^[A-Za-z0-9._+-]+$/;
 
@@ -87,11 +116,13 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
   /** The layout-relative path, or null with the reason listed. */
   const rel = (x: string, what: string): string | null => {
     const r = layoutPath(windows ? 'windows' : 'posix', x);
-    if (r === null) limit(`${what} ${JSON.stringify(x)} is not a path the layout can hold (relative, "..", another drive or a control character): not reproduced`);
+    if (r === null)
+      limit(`${what} ${JSON.stringify(x)} is not a path the layout can hold (relative, "..", another drive or a control character): not reproduced`);
     return r;
   };
   const link = (x: string, target: string, what: string) => {
-    if (target === '' || /[\u0000-\u001f\u007f]/.test(target)) return limit(`${what} ${JSON.stringify(x)} points at ${JSON.stringify(target)}, which no link can hold: not reproduced`);
+    if (target === '' || /[\u0000-\u001f\u007f]/.test(target))
+      return limit(`${what} ${JSON.stringify(x)} points at ${JSON.stringify(target)}, which no link can hold: not reproduced`);
     emit((r) => ({ op: 'link', path: r, target }), x, what);
   };
   const isSystemDir = (r: string) => (windows ? PROTECTED_WINDOWS.has(r.toLowerCase()) : PROTECTED_LINUX.has(canon(`/${r}`).slice(1)) || !r.includes('/'));
@@ -106,9 +137,14 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
     else if (r !== null) ops.push({ op: 'remove', path: r });
   };
 
-  if (facts.platform.os === 'darwin') limit('a macOS snapshot is reproduced on Linux: Mach-O binaries become Linux ELF binaries of the nearest release, and code signing, dyld and Xcode are not reproduced');
-  if (!['linux', 'darwin', 'windows'].includes(facts.platform.os)) limit(`a ${facts.platform.os} snapshot is reproduced on Linux, as far as paths, scripts and settings go`);
-  if (facts.platform.arch !== HOST_ARCH) limit(`the snapshot's machine is ${facts.platform.arch}; the reproduction runs on ${HOST_ARCH}, so its binaries are ${HOST_ARCH} ones`);
+  if (facts.platform.os === 'darwin')
+    limit(
+      'a macOS snapshot is reproduced on Linux: Mach-O binaries become Linux ELF binaries of the nearest release, and code signing, dyld and Xcode are not reproduced',
+    );
+  if (!['linux', 'darwin', 'windows'].includes(facts.platform.os))
+    limit(`a ${facts.platform.os} snapshot is reproduced on Linux, as far as paths, scripts and settings go`);
+  if (facts.platform.arch !== HOST_ARCH)
+    limit(`the snapshot's machine is ${facts.platform.arch}; the reproduction runs on ${HOST_ARCH}, so its binaries are ${HOST_ARCH} ones`);
   if (!facts.container.detected) limit('the snapshot was not taken in a container; the reproduction is one, so it adds the CONTAINER finding');
   if (windows) limit('Windows is reproduced under Wine: its registry, profile (C:\\users\\root) and cmd stand in for the real ones');
 
@@ -139,7 +175,11 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
   };
 
   if (gccgo && !base.gccgo) limit('gccgo is not reproduced');
-  if (platform === 'linux' && gccgo && facts.candidates.some((c) => c.identity?.gccgo && c.realpath && !base.files.some((f) => canon(f) === canon(c.realpath!))))
+  if (
+    platform === 'linux' &&
+    gccgo &&
+    facts.candidates.some((c) => c.identity?.gccgo && c.realpath && !base.files.some((f) => canon(f) === canon(c.realpath!)))
+  )
     limit(`gccgo lives elsewhere in the snapshot than in the gccgo image (${base.files.join(', ')})`);
 
   // The tree behind a go binary: one of the base's own when the binary lies inside it, even where no GOROOT or
@@ -180,7 +220,9 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
   const wantedReleases = new Set(releases.map((r) => r.wanted).filter((v): v is string => !!v));
   const usedReleases = new Set(releases.filter((r) => r.wanted).map((r) => r.used));
   if (usedReleases.size < wantedReleases.size)
-    limit(`${wantedReleases.size} releases (${[...wantedReleases].join(', ')}) are reproduced by ${[...usedReleases].join(', ')}: the ${base.image} image has no more`);
+    limit(
+      `${wantedReleases.size} releases (${[...wantedReleases].join(', ')}) are reproduced by ${[...usedReleases].join(', ')}: the ${base.image} image has no more`,
+    );
 
   // 2. The GOROOT in effect, with its defects.
   const gRoot = g ? (g.realpath ?? g.path) : null;
@@ -196,10 +238,14 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
       const lacking = gorootIsTree ? missingParts(g.parts, p.sep) : baseTreeHere ? Object.keys(g.parts).filter((k) => !g.parts[k]) : [];
       for (const part of lacking) remove(p.join(gRoot, part), 'GOROOT part');
       const binVersion = g.binary?.go?.version;
-      if (gorootIsTree && g.versionFile && binVersion && g.versionFile !== binVersion) emit((r) => ({ op: 'file', path: r, mode: 0o644, content: `${g.versionFile}\n` }), p.join(gRoot, 'VERSION'), 'VERSION');
+      if (gorootIsTree && g.versionFile && binVersion && g.versionFile !== binVersion)
+        emit((r) => ({ op: 'file', path: r, mode: 0o644, content: `${g.versionFile}\n` }), p.join(gRoot, 'VERSION'), 'VERSION');
       // A tool of another release in the tree (tool skew): the release its -V names, from the base if it has it.
       const toolDir = facts.goEnv?.GOTOOLDIR;
-      for (const [key, tool] of [['compileV', 'compile'], ['linkV', 'link']] as const) {
+      for (const [key, tool] of [
+        ['compileV', 'compile'],
+        ['linkV', 'link'],
+      ] as const) {
         const said = /version (go[\d.]+)/.exec(facts.commands[key]?.stdout ?? '')?.[1];
         const treeVersion = binVersion ?? g.versionFile;
         if (!said || !toolDir || !treeVersion || said === treeVersion || !inside(toolDir, gRoot)) continue;
@@ -237,7 +283,12 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
     const foreignArch = !windows && isGoCommand && id?.os === 'linux' && !!id.arch && id.arch !== HOST_ARCH && /^[a-z0-9]+$/.test(id.arch);
     // The base's go binaries are release builds (-trimpath); a go built without it (patched, rebuilt) is rebuilt so too.
     const plainBuild =
-      !windows && isGoCommand && id?.os === 'linux' && !damaged && id.go?.buildSettings['-trimpath'] !== 'true' && !!nearestTree(base, id.go?.version ?? primary)?.trimpath;
+      !windows &&
+      isGoCommand &&
+      id?.os === 'linux' &&
+      !damaged &&
+      id.go?.buildSettings['-trimpath'] !== 'true' &&
+      !!nearestTree(base, id.go?.version ?? primary)?.trimpath;
     const rebuild = foreignArch || plainBuild;
     const isScript = c.scriptHead !== null && !id?.go && !['elf', 'macho', 'pe'].includes(id?.format ?? 'unknown');
     // A tree copy brings its own binaries, not a script someone put in its bin/.
@@ -249,9 +300,13 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
     if (isScript) {
       const head = c.scriptHead!;
       emit((r) => ({ op: 'file', path: r, mode, content: head }), real, 'script');
-      if ((last.size ?? 0) > Buffer.byteLength(head)) limit(`${real} is longer than the head a snapshot keeps: only its first ${Buffer.byteLength(head)} bytes are reproduced`);
+      if ((last.size ?? 0) > Buffer.byteLength(head))
+        limit(`${real} is longer than the head a snapshot keeps: only its first ${Buffer.byteLength(head)} bytes are reproduced`);
       for (const ref of referencedPaths(head, windows)) {
-        const known = [...trees.values()].some((t) => inside(ref, t.path)) || facts.candidates.some((o) => o.hops.some((h) => canon(h.path) === canon(ref))) || /^\/(usr\/)?s?bin\/[^/]+$/.test(ref);
+        const known =
+          [...trees.values()].some((t) => inside(ref, t.path)) ||
+          facts.candidates.some((o) => o.hops.some((h) => canon(h.path) === canon(ref))) ||
+          /^\/(usr\/)?s?bin\/[^/]+$/.test(ref);
         if (!known) limit(`${real} runs ${ref}, which the snapshot does not describe: not reproduced`);
       }
       return;
@@ -263,7 +318,8 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
       if (rebuild) {
         const tree = rel(src.path, 'tree');
         const to = rel(real, 'go');
-        if (tree !== null && to !== null) ops.push({ op: 'buildgo', tree, path: to, goarch: foreignArch ? id!.arch! : HOST_ARCH, flags: plainBuild ? 'plain' : 'release' });
+        if (tree !== null && to !== null)
+          ops.push({ op: 'buildgo', tree, path: to, goarch: foreignArch ? id!.arch! : HOST_ARCH, flags: plainBuild ? 'plain' : 'release' });
       } else {
         const from = rel(p.join(src.path, 'bin', exe), 'go');
         const to = rel(real, 'go');
@@ -273,7 +329,9 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
       if (damaged && last.size !== undefined) emit((r) => ({ op: 'truncate', path: r, size: last.size! }), real, 'go');
       return;
     }
-    limit(`${real} is a program the snapshot can't rebuild (${id?.format ?? 'unknown format'}${id?.go?.path ? `, Go main package ${id.go.path}` : ''}): not reproduced`);
+    limit(
+      `${real} is a program the snapshot can't rebuild (${id?.format ?? 'unknown format'}${id?.go?.path ? `, Go main package ${id.go.path}` : ''}): not reproduced`,
+    );
   }
 
   // A switch by GOTOOLCHAIN=goX.Y.Z to a release found on PATH as goX.Y.Z (https://go.dev/doc/toolchain#select):
@@ -294,7 +352,9 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
   // snapshot's engine did not read) is not reproduced as it was.
   const goBinary = [facts.candidates.find((c) => c.executable)?.identity, facts.goroot?.binary].find((i) => i?.go);
   if (goBinary && goBinary.signature?.kind !== 'none') {
-    limit(`code signatures are not reproduced: the snapshot's go ${goBinary.signature ? `has a${goBinary.signature.kind === 'adhoc' || goBinary.signature.kind === 'authenticode' ? 'n' : ''} ${goBinary.signature.kind} signature` : 'was read by an engine that did not record signatures'}; the reproduction's is unsigned`);
+    limit(
+      `code signatures are not reproduced: the snapshot's go ${goBinary.signature ? `has a${goBinary.signature.kind === 'adhoc' || goBinary.signature.kind === 'authenticode' ? 'n' : ''} ${goBinary.signature.kind} signature` : 'was read by an engine that did not record signatures'}; the reproduction's is unsigned`,
+    );
   }
 
   // 4. go's settings files: the user's (where this platform's go reads it) and GOROOT/go.env.
@@ -343,7 +403,10 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
     if (ccPath && cgo && cgo.exitCode !== 0 && pure?.exitCode === 0) {
       const headers = [...cgo.stderr.matchAll(/fatal error: ([A-Za-z0-9_./+-]+\.h): No such file or directory/g)].map((m) => m[1]!);
       for (const h of headers) remove(path.posix.join('/usr/include', h), 'C header');
-      if (headers.length === 0) limit(`the cgo build failed in a way the snapshot doesn't show how to recreate: ${cgo.stderr.split('\n').find((l) => l.trim()) ?? cgo.spawnError ?? 'no output'}`);
+      if (headers.length === 0)
+        limit(
+          `the cgo build failed in a way the snapshot doesn't show how to recreate: ${cgo.stderr.split('\n').find((l) => l.trim()) ?? cgo.spawnError ?? 'no output'}`,
+        );
     }
   } else if (facts.cc?.path) {
     limit(`the C compiler ${facts.cc.path} is not reproduced: the Wine images have none`);
@@ -400,10 +463,15 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
   // The system package database is the image's: a go it owns in the snapshot but not here, or the reverse, stays so.
   const go = facts.candidates.find((c) => c.executable);
   if (platform === 'linux' && go?.realpath) {
-    const ownedHere = base.trees.some((t) => kept.has(canon(t.path)) && inside(go.realpath!, t.path)) || base.files.some((f) => canon(f) === canon(go.realpath!));
-    if (!!facts.packageOwner !== ownedHere) limit(`the system package database ${facts.packageOwner ? `owned go (${facts.packageOwner})` : 'did not own go'} in the snapshot and ${ownedHere ? 'does' : 'does not'} here`);
+    const ownedHere =
+      base.trees.some((t) => kept.has(canon(t.path)) && inside(go.realpath!, t.path)) || base.files.some((f) => canon(f) === canon(go.realpath!));
+    if (!!facts.packageOwner !== ownedHere)
+      limit(
+        `the system package database ${facts.packageOwner ? `owned go (${facts.packageOwner})` : 'did not own go'} in the snapshot and ${ownedHere ? 'does' : 'does not'} here`,
+      );
   }
-  if (facts.probeErrors.length) limit(`the snapshot's probes failed in places (${facts.probeErrors.map((e) => e.probe).join(', ')}): what they would have seen is not reproduced`);
+  if (facts.probeErrors.length)
+    limit(`the snapshot's probes failed in places (${facts.probeErrors.map((e) => e.probe).join(', ')}): what they would have seen is not reproduced`);
   return { platform, base, ops, env, runAsUser, releases, limits, notes };
 }
 
@@ -421,7 +489,9 @@ function referencedPaths(script: string, windows: boolean): string[] {
  * tells those apart when it looks for GOROOT).
  */
 export function missingParts(parts: Record<string, boolean>, sep: string): string[] {
-  const present = Object.entries(parts).filter(([, v]) => v).map(([k]) => k.split(/[\\/]/));
+  const present = Object.entries(parts)
+    .filter(([, v]) => v)
+    .map(([k]) => k.split(/[\\/]/));
   const out = new Set<string>();
   for (const [part, here] of Object.entries(parts)) {
     if (here) continue;

@@ -28,7 +28,9 @@ export async function reproduceSnapshot(o: ReproduceOptions): Promise<{ layer: S
   try {
     text = await fs.readFile(o.snapshotFile, 'utf8');
   } catch (e) {
-    throw new ReproduceError(`${o.snapshotFile}: can't read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): make one with goverity snapshot > FILE`);
+    throw new ReproduceError(
+      `${o.snapshotFile}: can't read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): make one with goverity snapshot > FILE`,
+    );
   }
   const facts = validateSnapshot(text, o.snapshotFile);
   const layerRel = `images/scenarios/${o.id}`;
@@ -42,6 +44,11 @@ export async function reproduceSnapshot(o: ReproduceOptions): Promise<{ layer: S
 
 /** A default id from the snapshot's file name: `alice-mac.json` → `reproduced-alice-mac`. */
 export function defaultScenarioId(snapshotFile: string): string {
-  const stem = path.basename(snapshotFile).replace(/\.json$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const stem = path
+    .basename(snapshotFile)
+    .replace(/\.json$/i, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `reproduced-${stem || 'snapshot'}`;
 }

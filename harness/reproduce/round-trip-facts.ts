@@ -80,7 +80,8 @@ export async function roundTripFacts(
   const limits = (layer.scenario.reproduction as { limits: string[] }).limits;
   const reproducedScenario = parseScenario(scenarioFile, await fs.readFile(scenarioFile, 'utf8'));
   const result = await runScenario(opts.reproducedOn, reproducedScenario);
-  if (!result.report) return { id: s.id, original, reproduced: null, differences: [result.why.join('; ')], limits, error: result.error?.message ?? 'no report' };
+  if (!result.report)
+    return { id: s.id, original, reproduced: null, differences: [result.why.join('; ')], limits, error: result.error?.message ?? 'no report' };
   const reproduced = judgementOf(result.report);
   return { id: s.id, original, reproduced, differences: compareJudgements(original, reproduced), limits, error: null };
 }

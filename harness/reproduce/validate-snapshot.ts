@@ -11,7 +11,10 @@ export function validateSnapshot(text: string, file: string): FactSnapshot {
     throw new ReproduceError(`${file}: not JSON (${(e as Error).message}): make one with goverity snapshot`);
   }
   const schema = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).schema : undefined;
-  if (schema !== FACTS_SCHEMA) throw new ReproduceError(`${file}: not a goverity snapshot (schema ${JSON.stringify(schema ?? null)}, want "${FACTS_SCHEMA}"): make one with goverity snapshot`);
+  if (schema !== FACTS_SCHEMA)
+    throw new ReproduceError(
+      `${file}: not a goverity snapshot (schema ${JSON.stringify(schema ?? null)}, want "${FACTS_SCHEMA}"): make one with goverity snapshot`,
+    );
   // Every field the engine and reproduce read, with its type: schemas/snapshot.schema.json.
   const problem = schemaProblem('snapshot', raw, 'snapshot');
   if (problem) throw new ReproduceError(`${file}: not a valid goverity snapshot: ${problem}: make one with goverity snapshot`);

@@ -11,7 +11,7 @@ export interface HostNode extends Platform {
 
 /** The Node binary running this process: what a target needs to run a copy of it. */
 export async function describeHostNode(path = process.execPath): Promise<HostNode> {
-  const os: TargetOS = process.platform === 'win32' ? 'windows' : (['linux', 'darwin', 'freebsd'] as const).find((o) => o === process.platform) ?? 'unknown';
+  const os: TargetOS = process.platform === 'win32' ? 'windows' : ((['linux', 'darwin', 'freebsd'] as const).find((o) => o === process.platform) ?? 'unknown');
   let interpreter: string | null = null;
   let arch = goArch(process.arch);
   if (os === 'linux' || os === 'freebsd') {

@@ -30,7 +30,9 @@ export function explainNodeStartFailure(r: Pick<ExecResult, 'exitCode' | 'stderr
   // The kernel says ENOENT for a file that exists when its loader is missing: name the loader, not the file.
   if (node.interpreter && node.interpreterPresent === false)
     return `the target has no ${node.interpreter}, the program loader ${needs} (it is a glibc program; musl systems such as Alpine lack it)`;
-  if (/permission denied|EACCES/i.test(r.spawnError)) return `the target won't execute the copied Node (${r.spawnError.trim()}): is its temporary directory mounted noexec?`;
-  if (/exec format error|ENOEXEC/i.test(r.spawnError)) return `the target can't execute the format of this host's Node (${node.hostPath}): ${r.spawnError.trim()}`;
+  if (/permission denied|EACCES/i.test(r.spawnError))
+    return `the target won't execute the copied Node (${r.spawnError.trim()}): is its temporary directory mounted noexec?`;
+  if (/exec format error|ENOEXEC/i.test(r.spawnError))
+    return `the target can't execute the format of this host's Node (${node.hostPath}): ${r.spawnError.trim()}`;
   return `the copied Node could not start on the target: ${r.spawnError.trim()}`;
 }

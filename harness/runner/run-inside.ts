@@ -42,7 +42,9 @@ export async function runInside(transport: Transport, run: InsideRun): Promise<I
   // The copy's path, the sweep (/proc) and the signals are Unix ones.
   if (platform.os === 'windows') throw new Error(`inside runs are for Unix-like targets, not ${transport.target} (windows)`);
   if (platform.os !== node.os || platform.arch !== node.arch)
-    throw new Error(`the target is ${platform.os}/${platform.arch} and this host's Node is ${node.os}/${node.arch}: an inside run copies it, so both must match`);
+    throw new Error(
+      `the target is ${platform.os}/${platform.arch} and this host's Node is ${node.os}/${node.arch}: an inside run copies it, so both must match`,
+    );
 
   const dir = await transport.upload([{ name: 'node', hostPath: node.path, mode: 0o755 }, ...run.files]);
   try {

@@ -46,7 +46,11 @@ export function resultLabel(provider: Provider, mode: EngineMode): string {
 }
 
 /** Every scenario on every provider that can host it, in scenario order; the scenarios none can host, with each provider's reason. */
-export function planJobs(scenarios: Scenario[], providers: Provider[], modes: EngineMode[]): { jobs: RunJob[]; unhosted: { scenario: Scenario; reasons: string[] }[] } {
+export function planJobs(
+  scenarios: Scenario[],
+  providers: Provider[],
+  modes: EngineMode[],
+): { jobs: RunJob[]; unhosted: { scenario: Scenario; reasons: string[] }[] } {
   const jobs: RunJob[] = [];
   const unhosted: { scenario: Scenario; reasons: string[] }[] = [];
   for (const scenario of scenarios) {
@@ -116,7 +120,8 @@ export async function runScenario(provider: Provider, s: Scenario, hooks: RunHoo
     hooks.onFacts?.(s.id, label, facts);
     return buildReport(facts);
   });
-  if (done.error) return { ...base, report: null, pass: false, why: [`${done.error.phase} failed: ${done.error.message}`], error: done.error, timings: done.timings };
+  if (done.error)
+    return { ...base, report: null, pass: false, why: [`${done.error.phase} failed: ${done.error.message}`], error: done.error, timings: done.timings };
   const { pass, why } = judgeReport(s, done.value, provider.isolation);
   return { ...base, report: done.value, pass, why, error: null, timings: done.timings };
 }
@@ -127,7 +132,15 @@ export async function runDetectorJob(provider: Provider, s: Scenario, spec: Dete
   const base = { detector: spec.name, id: s.id, title: s.title, class: s.class, provider: provider.name, expected: s.expect };
   const done = await inEnvironment(provider, s, label, hooks, (transport) => runDetector(transport, spec));
   if (done.error)
-    return { ...base, answer: null, outcome: 'error', why: [`${done.error.phase} failed: ${done.error.message}`], exitCode: null, stderrTail: done.error.logTail, timings: done.timings };
+    return {
+      ...base,
+      answer: null,
+      outcome: 'error',
+      why: [`${done.error.phase} failed: ${done.error.message}`],
+      exitCode: null,
+      stderrTail: done.error.logTail,
+      timings: done.timings,
+    };
   const { answer, problem, exitCode, stderrTail } = done.value;
   return { ...base, answer, ...judgeDetectorAnswer(s.expect, answer, problem), exitCode, stderrTail, timings: done.timings };
 }
@@ -139,7 +152,10 @@ export function detectorLabel(provider: Provider, spec: DetectorSpec): string {
 
 /** A harness failure that carries the tail of a log worth showing (a VM's console, a build). */
 export class ErrorWithLog extends Error {
-  constructor(message: string, readonly logTail: string[]) {
+  constructor(
+    message: string,
+    readonly logTail: string[],
+  ) {
     super(message);
   }
 }

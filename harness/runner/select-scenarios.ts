@@ -21,7 +21,15 @@ export function globMatcher(glob: string): (id: string) => boolean {
     .split(',')
     .map((g) => g.trim())
     .filter(Boolean)
-    .map((g) => new RegExp(`^${g.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`));
+    .map(
+      (g) =>
+        new RegExp(
+          `^${g
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')
+            .replace(/\?/g, '.')}$`,
+        ),
+    );
   return (id) => res.some((re) => re.test(id));
 }
 

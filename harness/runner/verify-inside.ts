@@ -44,9 +44,21 @@ export async function verifyInside(transport: Transport, options: InsideOptions 
     throw new Error(`the engine bundle ${bundle} is missing: run npm run build (or npm run bundle)`);
   });
   const limitMs = options.timeoutMs ?? 15 * 60_000;
-  const { result: r, stopped, node } = await runInside(transport, {
+  const {
+    result: r,
+    stopped,
+    node,
+  } = await runInside(transport, {
     files: [{ name: 'goverity.mjs', hostPath: bundle, mode: 0o644 }],
-    argv: (dir, copiedNode) => [copiedNode, path.posix.join(dir, 'goverity.mjs'), 'verify', '--target', 'local', '--json', ...(options.project ? ['--project', options.project] : [])],
+    argv: (dir, copiedNode) => [
+      copiedNode,
+      path.posix.join(dir, 'goverity.mjs'),
+      'verify',
+      '--target',
+      'local',
+      '--json',
+      ...(options.project ? ['--project', options.project] : []),
+    ],
     // At the limit the engine gets a SIGTERM, on which it removes its own temp dir.
     env: (dir) => ({ [SCRATCH_DIR_VAR]: dir }),
     timeoutMs: limitMs,
@@ -63,7 +75,8 @@ export async function verifyInside(transport: Transport, options: InsideOptions 
   const tail = r.stderr.trim().split('\n').filter(Boolean).slice(-20);
   const last = tail.at(-1) ?? 'nothing on stderr';
   const seconds = Math.round(limitMs / 1000);
-  if ((stopped || r.timedOut) && !verdictExit) throw new ErrorWithLog(`the bundled engine did not finish within ${seconds} s on ${transport.target}: ${last}`, tail);
+  if ((stopped || r.timedOut) && !verdictExit)
+    throw new ErrorWithLog(`the bundled engine did not finish within ${seconds} s on ${transport.target}: ${last}`, tail);
   if (r.truncated) throw new ErrorWithLog(`the bundled engine printed more than 64 MiB on ${transport.target}: ${last}`, tail);
   if (!verdictExit) throw new ErrorWithLog(`the bundled engine exited with ${r.exitCode ?? 'no status'} on ${transport.target}: ${last}`, tail);
   try {

@@ -5,7 +5,6 @@ import type { Scenario } from './scenario.js';
 import { schemaIssue } from '../../engine/report/schema-problem.js';
 import { ScenarioError } from './scenario-error.js';
 
-
 /** Reads every scenarios/*.json; a bad file becomes an error entry and the others still load. */
 export async function loadScenarios(dir: string): Promise<{ scenarios: Scenario[]; errors: ScenarioError[] }> {
   const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.json')).sort();
@@ -36,13 +35,15 @@ export function parseScenario(file: string, text: string): Scenario {
   const r = raw as ScenarioFile;
   if (path.basename(file, '.json') !== r.id) throw new ScenarioError(file, 'id', `"${r.id}" must match the file name`);
   const dockerfile = r.image.dockerfile;
-  if (dockerfile && (path.isAbsolute(dockerfile) || dockerfile.split('/').includes('..'))) throw new ScenarioError(file, 'image.dockerfile', 'must be a path inside the repository');
+  if (dockerfile && (path.isAbsolute(dockerfile) || dockerfile.split('/').includes('..')))
+    throw new ScenarioError(file, 'image.dockerfile', 'must be a path inside the repository');
   const project = r.project;
   if (project !== undefined && !path.posix.isAbsolute(project) && !path.win32.isAbsolute(project))
     throw new ScenarioError(file, 'project', `"${project}" must be an absolute path inside the image`);
   const codes = (v: string[] | undefined, field: string): FindingCode[] => {
     const unknown = (v ?? []).filter((c) => !isFindingCode(c));
-    if (unknown.length) throw new ScenarioError(file, field, `${unknown.map((c) => `"${c}"`).join(', ')} is not a finding code (the table: engine/checks/finding-codes.ts)`);
+    if (unknown.length)
+      throw new ScenarioError(file, field, `${unknown.map((c) => `"${c}"`).join(', ')} is not a finding code (the table: engine/checks/finding-codes.ts)`);
     return (v ?? []) as FindingCode[];
   };
   return {

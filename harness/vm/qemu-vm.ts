@@ -59,27 +59,46 @@ export async function startQemuVm(disk: VmDisk, runsDir: string, options: QemuOp
     for (let attempt = 0; ; attempt++) {
       const port = await freePort();
       const args = [
-        '--pdeathsig', 'KILL', '--',
+        '--pdeathsig',
+        'KILL',
+        '--',
         'qemu-system-x86_64',
-        '-accel', options.accel,
-        '-m', String(options.memoryMb),
-        '-smp', String(options.cpus),
-        '-nodefaults', '-display', 'none', '-no-reboot',
-        '-kernel', disk.kernel,
-        '-initrd', disk.initrd,
-        '-append', `root=/dev/vda rootfstype=ext4 rw console=ttyS0 panic=-1 init=/sbin/goverity-init goverity.key=${Buffer.from(pub).toString('base64')}`,
-        '-drive', `file=${overlay},if=virtio,format=qcow2,cache=unsafe`,
-        '-netdev', `user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:${port}-:22`,
-        '-device', 'virtio-net-pci,netdev=n0',
-        '-serial', `file:${consoleLog}`,
-        '-pidfile', path.join(runDir, QEMU_PID_FILE),
+        '-accel',
+        options.accel,
+        '-m',
+        String(options.memoryMb),
+        '-smp',
+        String(options.cpus),
+        '-nodefaults',
+        '-display',
+        'none',
+        '-no-reboot',
+        '-kernel',
+        disk.kernel,
+        '-initrd',
+        disk.initrd,
+        '-append',
+        `root=/dev/vda rootfstype=ext4 rw console=ttyS0 panic=-1 init=/sbin/goverity-init goverity.key=${Buffer.from(pub).toString('base64')}`,
+        '-drive',
+        `file=${overlay},if=virtio,format=qcow2,cache=unsafe`,
+        '-netdev',
+        `user,id=n0,restrict=on,hostfwd=tcp:127.0.0.1:${port}-:22`,
+        '-device',
+        'virtio-net-pci,netdev=n0',
+        '-serial',
+        `file:${consoleLog}`,
+        '-pidfile',
+        path.join(runDir, QEMU_PID_FILE),
       ];
       const logFd = openSync(path.join(runDir, 'qemu.log'), 'a');
       // Its own process group: a terminal's Ctrl-C reaches the harness, which tears the VM down in order.
       child = spawn('setpriv', args, { stdio: ['ignore', logFd, logFd], detached: true });
       closeSync(logFd);
       const proc = child;
-      const exited = once(proc, 'exit').then(() => undefined, () => undefined);
+      const exited = once(proc, 'exit').then(
+        () => undefined,
+        () => undefined,
+      );
       // QEMU fails at once on a taken port; past this it is booting.
       const early = await Promise.race([exited.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 700))]);
       if (early) {
@@ -98,7 +117,11 @@ export async function startQemuVm(disk: VmDisk, runsDir: string, options: QemuOp
 /** The last lines of a console log, for a boot that failed. */
 export async function logTail(file: string, lines = 40): Promise<string[]> {
   const text = await readFile(file, 'utf8').catch(() => '');
-  return text.replace(/\r/g, '').split('\n').filter((l) => l.trim() !== '').slice(-lines);
+  return text
+    .replace(/\r/g, '')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(-lines);
 }
 
 function freePort(): Promise<number> {

@@ -26,7 +26,13 @@ export async function ensureVmImage(builder: ImageBuilder, docker: Dockerode, sc
   const scenarioSpec = scenarioLayerSpec(scenario);
   const parent = scenarioSpec?.id ?? scenario.image.from;
   const specs = [...IMAGE_CATALOG, ...(scenarioSpec ? [scenarioSpec] : []), VM_KIT_SPEC];
-  const [kitTag, config] = await Promise.all([builder.ensure(VM_KIT_SPEC.id, specs), docker.getImage(scenarioTag).inspect().then((i) => i.Config)]);
+  const [kitTag, config] = await Promise.all([
+    builder.ensure(VM_KIT_SPEC.id, specs),
+    docker
+      .getImage(scenarioTag)
+      .inspect()
+      .then((i) => i.Config),
+  ]);
   const layer: ImageSpec = {
     id: `vm-${scenario.id}`,
     kind: 'dockerfile',

@@ -16,7 +16,17 @@ export async function vmToolsMissing(env: NodeJS.ProcessEnv = process.env): Prom
   const dirs = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
   // mkfs.ext4 lives in /usr/sbin, which a non-root PATH may lack.
   for (const extra of ['/usr/sbin', '/sbin']) if (!dirs.includes(extra)) dirs.push(extra);
-  const found = async (p: string) => (await Promise.all(dirs.map((d) => access(path.join(d, p), constants.X_OK).then(() => true, () => false)))).some(Boolean);
+  const found = async (p: string) =>
+    (
+      await Promise.all(
+        dirs.map((d) =>
+          access(path.join(d, p), constants.X_OK).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      )
+    ).some(Boolean);
   const missing: [string, string][] = [];
   for (const [program, pkg] of TOOLS) if (!(await found(program))) missing.push([program, pkg]);
   if (missing.length === 0) return null;

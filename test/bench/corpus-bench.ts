@@ -21,7 +21,11 @@ const scenarios = (await loadScenarios(path.join(repoRoot, 'scenarios'))).scenar
 if (cold) {
   // Only images this project built (labelled, or the rootfs repositories it names), never anyone else's.
   const ours = (await docker.listImages()).filter((i) => i.Labels?.[IMAGE_ID_LABEL] || (i.RepoTags ?? []).some((t) => t.startsWith('goverity/base-')));
-  for (const i of ours) await docker.getImage(i.Id).remove({ force: true }).catch(() => undefined);
+  for (const i of ours)
+    await docker
+      .getImage(i.Id)
+      .remove({ force: true })
+      .catch(() => undefined);
   console.log(`cold: removed ${ours.length} goverity images`);
 }
 
@@ -29,9 +33,11 @@ const provider = new DockerProvider(docker, `bench-${process.pid}`, repoRoot);
 const tBuild = performance.now();
 const images = new Map<string, string>();
 const queue = [...scenarios];
-await Promise.all(Array.from({ length: cores }, async () => {
-  for (let sc = queue.shift(); sc; sc = queue.shift()) images.set(sc.id, await provider.prepare(sc));
-}));
+await Promise.all(
+  Array.from({ length: cores }, async () => {
+    for (let sc = queue.shift(); sc; sc = queue.shift()) images.set(sc.id, await provider.prepare(sc));
+  }),
+);
 const buildWall = performance.now() - tBuild;
 console.log(`${cold ? 'cold build of all images' : 'image check (builds only what is missing)'}: ${s(buildWall)} for ${new Set(images.values()).size} images`);
 
@@ -44,7 +50,9 @@ console.log(`\nscenarios ${results.length}, passed ${results.filter((r) => r.pas
 console.log(`warm full corpus ${s(warmWall)}`);
 console.log(`per-phase medians: build ${phase('buildMs')} ms, start ${phase('startMs')} ms, verify ${phase('verifyMs')} ms, stop ${phase('stopMs')} ms`);
 
-const setup = Object.entries(probeFiles(newProbeIdentity())).map(([f, c]) => `mkdir -p "$d/${path.dirname(f)}"; printf '%s' '${c.replace(/'/g, `'\\''`)}' > "$d/${f}"`).join('\n');
+const setup = Object.entries(probeFiles(newProbeIdentity()))
+  .map(([f, c]) => `mkdir -p "$d/${path.dirname(f)}"; printf '%s' '${c.replace(/'/g, `'\\''`)}' > "$d/${f}"`)
+  .join('\n');
 const script = `d=$(mktemp -d)
 ${setup}
 cd "$d"; s=$(date +%s%N)
@@ -61,7 +69,13 @@ fi
 echo $(( ($(date +%s%N) - s) / 1000000 ))`;
 let floorSum = 0;
 for (const sc of scenarios) {
-  const c = await docker.createContainer({ Image: images.get(sc.id)!, Entrypoint: [], Cmd: ['sh', '-c', script], HostConfig: { NetworkMode: 'none', PidsLimit: 1024 }, Labels: { 'goverity.bench': 'floor' } });
+  const c = await docker.createContainer({
+    Image: images.get(sc.id)!,
+    Entrypoint: [],
+    Cmd: ['sh', '-c', script],
+    HostConfig: { NetworkMode: 'none', PidsLimit: 1024 },
+    Labels: { 'goverity.bench': 'floor' },
+  });
   try {
     await c.start();
     await c.wait();

@@ -28,7 +28,13 @@ t=$(go env GOTOOLDIR); "$t/compile" -V=full; "$t/link" -V=full
 
 async function floorOnce(image: string): Promise<number> {
   const t0 = performance.now();
-  const c = await docker.createContainer({ Image: image, Entrypoint: [], Cmd: ['sh', '-c', floorScript], HostConfig: { NetworkMode: 'none' }, Labels: { 'goverity.bench': 'floor' } });
+  const c = await docker.createContainer({
+    Image: image,
+    Entrypoint: [],
+    Cmd: ['sh', '-c', floorScript],
+    HostConfig: { NetworkMode: 'none' },
+    Labels: { 'goverity.bench': 'floor' },
+  });
   try {
     await c.start();
     const { StatusCode } = (await c.wait()) as { StatusCode: number };

@@ -30,7 +30,9 @@ const base = median(times[0]!);
 for (const [k, [name]] of cases.entries()) {
   const m = median(times[k]!);
   const ratio = m / base;
-  process.stdout.write(`${name.padEnd(20)} median ${m.toFixed(1).padStart(6)} ms  ${ratio.toFixed(2)}x node -e 0${k === 0 ? '' : ratio <= TARGET ? `  (target ≤ ${TARGET}x: met)` : `  (target ≤ ${TARGET}x: MISSED)`}\n`);
+  process.stdout.write(
+    `${name.padEnd(20)} median ${m.toFixed(1).padStart(6)} ms  ${ratio.toFixed(2)}x node -e 0${k === 0 ? '' : ratio <= TARGET ? `  (target ≤ ${TARGET}x: met)` : `  (target ≤ ${TARGET}x: MISSED)`}\n`,
+  );
 }
 process.stdout.write(`inside-mode bundle   ${(statSync(BUNDLE).size / 1024).toFixed(0)} KiB (${path.relative(ROOT, BUNDLE)}, limit 700 KiB)\n`);
 process.stdout.write(`${RUNS} runs each, interleaved, node ${process.version}\n`);

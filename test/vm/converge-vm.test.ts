@@ -28,7 +28,10 @@ describe.skipIf(missing !== null)('goverity converge in VMs', () => {
 
   it('runs both VMs beside a container, with nothing failed or unexplained', () => {
     expect(doc.environments.map((e) => `${e.id}: ${e.error ?? 'ran'}`)).toEqual(['go-1.24: ran', 'vm-go-1.24: ran', 'vm-go-1.27: ran']);
-    expect([...doc.matrix.failures.map((f) => `${f.behaviour} on ${f.env}: ${f.detail}`), ...doc.matrix.divergences.filter((d) => !d.explanation).map((d) => `${d.behaviour} on ${d.env}: ${d.value}`)]).toEqual([]);
+    expect([
+      ...doc.matrix.failures.map((f) => `${f.behaviour} on ${f.env}: ${f.detail}`),
+      ...doc.matrix.divergences.filter((d) => !d.explanation).map((d) => `${d.behaviour} on ${d.env}: ${d.value}`),
+    ]).toEqual([]);
     expect(exitCode).toBe(0);
   });
 

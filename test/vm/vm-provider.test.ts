@@ -39,7 +39,15 @@ describe.skipIf(missing !== null)('VmProvider', () => {
       results.push(await runScenario(vm, s, {}, 'inside'));
     }
     const judged = findDivergences(results);
-    const summary = judged.map((r) => ({ id: r.id, provider: r.provider, pass: r.pass, why: r.why, verdict: r.report?.verdict, error: r.error?.message ?? null, timings: r.timings }));
+    const summary = judged.map((r) => ({
+      id: r.id,
+      provider: r.provider,
+      pass: r.pass,
+      why: r.why,
+      verdict: r.report?.verdict,
+      error: r.error?.message ?? null,
+      timings: r.timings,
+    }));
     console.log(JSON.stringify(summary, null, 1));
     expect(judged.filter((r) => !r.pass).map((r) => `${r.id}@${r.provider}: ${r.why.join('; ')} ${r.error?.logTail.slice(-5).join(' | ') ?? ''}`)).toEqual([]);
     expect(judged.map((r) => `${r.id}@${r.provider}:${r.report?.verdict}`)).toEqual(

@@ -46,7 +46,25 @@ async function derive(): Promise<void> {
     adhoc: false,
     cms: async (cd) => {
       await writeFile(file('cd.bin'), cd);
-      await inContainer(['openssl', 'cms', '-sign', '-binary', '-md', 'sha256', '-nosmimecap', '-in', '/out/cd.bin', '-signer', '/out/cert.pem', '-inkey', '/out/key.pem', '-outform', 'DER', '-out', '/out/cd.p7s']);
+      await inContainer([
+        'openssl',
+        'cms',
+        '-sign',
+        '-binary',
+        '-md',
+        'sha256',
+        '-nosmimecap',
+        '-in',
+        '/out/cd.bin',
+        '-signer',
+        '/out/cert.pem',
+        '-inkey',
+        '/out/key.pem',
+        '-outform',
+        'DER',
+        '-out',
+        '/out/cd.p7s',
+      ]);
       return new Uint8Array(await readFile(file('cd.p7s')));
     },
   });
@@ -106,7 +124,11 @@ describe('goverity inspect on real cross-built, signed, tampered and truncated b
     expect(brief('hello-linux-arm64')).toEqual({ format: 'elf', os: 'linux', arch: 'arm64', kind: 'none', valid: null, signer: null, problems: [] });
     expect(brief('hello-darwin-amd64')).toEqual({ format: 'macho', os: 'darwin', arch: 'amd64', kind: 'none', valid: null, signer: null, problems: [] });
     expect(brief('hello-windows-amd64.exe')).toEqual({ format: 'pe', os: 'windows', arch: 'amd64', kind: 'none', valid: null, signer: null, problems: [] });
-    for (const [name, goos, goarch] of [['hello-linux-arm64', 'linux', 'arm64'], ['hello-darwin-arm64', 'darwin', 'arm64'], ['hello-windows-amd64.exe', 'windows', 'amd64']] as const) {
+    for (const [name, goos, goarch] of [
+      ['hello-linux-arm64', 'linux', 'arm64'],
+      ['hello-darwin-arm64', 'darwin', 'arm64'],
+      ['hello-windows-amd64.exe', 'windows', 'amd64'],
+    ] as const) {
       const go = get(name).go!;
       expect(go.version).toMatch(/^go1\.27(\.\d+)?$/);
       expect(go.path).toBe('example.com/hello');
@@ -155,14 +177,29 @@ describe('goverity inspect on real cross-built, signed, tampered and truncated b
   });
 
   it('verifies an Authenticode signature made by osslsigncode, as osslsigncode itself does', async () => {
-    expect(brief('hello-windows-amd64-signed.exe')).toEqual({ format: 'pe', os: 'windows', arch: 'amd64', kind: 'authenticode', valid: true, signer: 'goverity throwaway signer', problems: [] });
-    expect(get('hello-windows-amd64-signed.exe').signature).toMatchObject({ chain: ['goverity throwaway signer'], chainComplete: true, timestamp: null, digestAlgorithm: 'sha256' });
+    expect(brief('hello-windows-amd64-signed.exe')).toEqual({
+      format: 'pe',
+      os: 'windows',
+      arch: 'amd64',
+      kind: 'authenticode',
+      valid: true,
+      signer: 'goverity throwaway signer',
+      problems: [],
+    });
+    expect(get('hello-windows-amd64-signed.exe').signature).toMatchObject({
+      chain: ['goverity throwaway signer'],
+      chainComplete: true,
+      timestamp: null,
+      digestAlgorithm: 'sha256',
+    });
     expect(await readFile(path.join(dir, 'hello-windows-amd64-signed.exe.osslsigncode'), 'utf8')).toMatch(/Signature verification: ok/);
   });
 
   it('turns Authenticode invalid when a byte of .text changed after signing, or the file was cut short', () => {
     expect(brief('hello-windows-amd64-tampered.exe')).toMatchObject({ kind: 'authenticode', valid: false, signer: 'goverity throwaway signer' });
-    expect(get('hello-windows-amd64-tampered.exe').signature.reasons).toEqual(['the image hash (sha256) does not match the signed one: the file changed after signing']);
+    expect(get('hello-windows-amd64-tampered.exe').signature.reasons).toEqual([
+      'the image hash (sha256) does not match the signed one: the file changed after signing',
+    ]);
     const cut = get('hello-windows-amd64-truncated.exe');
     expect(cut.problems).toContain('truncated');
     expect(cut.signature).toMatchObject({ kind: 'authenticode', valid: false });

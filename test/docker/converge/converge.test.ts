@@ -29,7 +29,10 @@ describe('goverity converge on real environments: the known facts hold', () => {
   afterAll(() => rmSync(results, { recursive: true, force: true }));
 
   it('runs every environment, with no failed probe and no unexplained divergence, and leaves no container', async () => {
-    const lines = [...doc.matrix.failures.map((f) => `FAILED ${f.behaviour} on ${f.env}: ${f.detail}`), ...doc.matrix.divergences.filter((d) => !d.explanation).map((d) => `UNEXPLAINED ${d.behaviour} on ${d.env}: ${d.value}`)];
+    const lines = [
+      ...doc.matrix.failures.map((f) => `FAILED ${f.behaviour} on ${f.env}: ${f.detail}`),
+      ...doc.matrix.divergences.filter((d) => !d.explanation).map((d) => `UNEXPLAINED ${d.behaviour} on ${d.env}: ${d.value}`),
+    ];
     expect(lines).toEqual([]);
     expect(doc.environments.map((e) => `${e.id}: ${e.error ?? 'ran'}`).sort()).toEqual(ENVS.map((id) => `${id}: ran`).sort());
     expect(exitCode).toBe(0);
@@ -59,7 +62,7 @@ describe('goverity converge on real environments: the known facts hold', () => {
     expect(value('go-1.24', 'exec.LookPath PATHEXT .EXE;.BAT')).toBe('tool');
   });
 
-  it('refuses a program found through the working directory since Go 1.19 (exec.ErrDot); gccgo-12, on Go 1.18\'s library, returns it', () => {
+  it("refuses a program found through the working directory since Go 1.19 (exec.ErrDot); gccgo-12, on Go 1.18's library, returns it", () => {
     expect(value('go-1.24', 'exec.LookPath via cwd')).toMatch(/cannot run executable found relative to current directory/);
     expect(value('windows-go-1.24', 'exec.LookPath via cwd')).toMatch(/cannot run executable found relative to current directory/);
     expect(value('gccgo', 'exec.LookPath via cwd')).toBe('here');

@@ -18,14 +18,38 @@ import type { Scenario } from '../../../harness/scenarios/scenario.js';
  * (or it is taken off this list) and its reproduction must list the reason among its limits.
  */
 const CANNOT_ROUND_TRIP: Record<string, { reason: string; limit: RegExp }> = {
-  'asdf-resolves': { reason: "asdf's own program (~/.asdf/bin/asdf), which the shim runs, is not in a snapshot", limit: /runs \/root\/\.asdf\/bin\/asdf, which the snapshot does not describe/ },
-  'goenv-resolves': { reason: "goenv's own program (~/.goenv/libexec/goenv), which the shim runs, is not in a snapshot", limit: /runs \/root\/\.goenv\/libexec\/goenv, which the snapshot does not describe/ },
-  'managers-fighting': { reason: 'the asdf and goenv programs its two shims run are not in a snapshot', limit: /runs \/root\/\.asdf\/bin\/asdf, which the snapshot does not describe/ },
-  'win-fake-go-exe': { reason: 'a Windows program that is not Go (hostname.exe saved as go.exe) is known only by its format', limit: /C:\\tools\\go\.exe is a program the snapshot can't rebuild \(pe\)/ },
-  'win-go-exe-signature-tampered': { reason: "a signature is the signer's: the reproduction's go.exe is an unsigned build", limit: /code signatures are not reproduced: the snapshot's go has an authenticode signature/ },
-  'win-go-exe-resigned': { reason: "a self-made signer can't be carried over: the reproduction's go.exe is an unsigned build", limit: /code signatures are not reproduced: the snapshot's go has an authenticode signature/ },
-  'project-toolchain-in-modcache': { reason: 'go1.26.8 and the go1.27.3 go fetched into the module cache: no base image has both releases', limit: /2 releases \(go1\.26\.8, go1\.27\.3\) are reproduced by/ },
-  'go-program-named-go': { reason: 'a Go program other than cmd/go is known only by its build info, which is not enough to rebuild it', limit: /example\.com\/fakego\): not reproduced/ },
+  'asdf-resolves': {
+    reason: "asdf's own program (~/.asdf/bin/asdf), which the shim runs, is not in a snapshot",
+    limit: /runs \/root\/\.asdf\/bin\/asdf, which the snapshot does not describe/,
+  },
+  'goenv-resolves': {
+    reason: "goenv's own program (~/.goenv/libexec/goenv), which the shim runs, is not in a snapshot",
+    limit: /runs \/root\/\.goenv\/libexec\/goenv, which the snapshot does not describe/,
+  },
+  'managers-fighting': {
+    reason: 'the asdf and goenv programs its two shims run are not in a snapshot',
+    limit: /runs \/root\/\.asdf\/bin\/asdf, which the snapshot does not describe/,
+  },
+  'win-fake-go-exe': {
+    reason: 'a Windows program that is not Go (hostname.exe saved as go.exe) is known only by its format',
+    limit: /C:\\tools\\go\.exe is a program the snapshot can't rebuild \(pe\)/,
+  },
+  'win-go-exe-signature-tampered': {
+    reason: "a signature is the signer's: the reproduction's go.exe is an unsigned build",
+    limit: /code signatures are not reproduced: the snapshot's go has an authenticode signature/,
+  },
+  'win-go-exe-resigned': {
+    reason: "a self-made signer can't be carried over: the reproduction's go.exe is an unsigned build",
+    limit: /code signatures are not reproduced: the snapshot's go has an authenticode signature/,
+  },
+  'project-toolchain-in-modcache': {
+    reason: 'go1.26.8 and the go1.27.3 go fetched into the module cache: no base image has both releases',
+    limit: /2 releases \(go1\.26\.8, go1\.27\.3\) are reproduced by/,
+  },
+  'go-program-named-go': {
+    reason: 'a Go program other than cmd/go is known only by its build info, which is not enough to rebuild it',
+    limit: /example\.com\/fakego\): not reproduced/,
+  },
 };
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -68,7 +92,14 @@ describe('the scenario corpus (linux in containers, windows under Wine)', () => 
     const left = await docker.listContainers({ all: true, filters: { label: [`${RUN_LABEL}=${runId}`] } });
     // The reproductions' images are this run's alone (their layers come from a temp dir): remove them.
     const images = await docker.listImages({ filters: { reference: scenarios.map((s) => `goverity/scenario-${reproducedId(s)}`) } });
-    await Promise.all(images.map((i) => docker.getImage(i.Id).remove({ force: true }).catch(() => undefined)));
+    await Promise.all(
+      images.map((i) =>
+        docker
+          .getImage(i.Id)
+          .remove({ force: true })
+          .catch(() => undefined),
+      ),
+    );
     await fs.rm(root, { recursive: true, force: true });
     expect(left.map((c) => c.Names[0])).toEqual([]);
   });
@@ -84,23 +115,36 @@ describe('the scenario corpus (linux in containers, windows under Wine)', () => 
     it(`is judged ${s.expect.verdict.join(' or ')}${s.expect.codes.length ? ` with ${s.expect.codes.join(', ')}` : ''}`, async () => {
       const { result } = await original(s);
       expect(result.error?.message ?? null).toBeNull();
-      expect(result.why, JSON.stringify(result.report?.findings.map((f) => `${f.code}: ${f.message}`), null, 1)).toEqual([]);
+      expect(
+        result.why,
+        JSON.stringify(
+          result.report?.findings.map((f) => `${f.code}: ${f.message}`),
+          null,
+          1,
+        ),
+      ).toEqual([]);
       expect(s.expect.verdict).toContain(result.report!.verdict);
       expect(result.report!.target).toMatch(s.platform === 'windows' ? /^wine-image:/ : /^docker-image:/);
     });
 
     const known = CANNOT_ROUND_TRIP[s.id];
-    it(known ? `can't round-trip: ${known.reason}` : 'round-trips: snapshot → reproduce → run gives the same verdict, authenticity, provenance and codes', async () => {
-      const { facts } = await original(s);
-      expect(facts, 'the original run collected no snapshot').not.toBeNull();
-      const rt = await roundTripFacts(s, facts!, { reproducedOn: providers[s.platform].reproduced, repoRoot, root, id: reproducedId(s) });
-      expect(rt.error).toBeNull();
-      if (known) {
-        expect(rt.differences).not.toEqual([]);
-        expect(rt.limits.some((l) => known.limit.test(l)), rt.limits.join('\n')).toBe(true);
-      } else {
-        expect(rt.differences, `limits: ${rt.limits.join('; ') || 'none'}`).toEqual([]);
-      }
-    });
+    it(
+      known ? `can't round-trip: ${known.reason}` : 'round-trips: snapshot → reproduce → run gives the same verdict, authenticity, provenance and codes',
+      async () => {
+        const { facts } = await original(s);
+        expect(facts, 'the original run collected no snapshot').not.toBeNull();
+        const rt = await roundTripFacts(s, facts!, { reproducedOn: providers[s.platform].reproduced, repoRoot, root, id: reproducedId(s) });
+        expect(rt.error).toBeNull();
+        if (known) {
+          expect(rt.differences).not.toEqual([]);
+          expect(
+            rt.limits.some((l) => known.limit.test(l)),
+            rt.limits.join('\n'),
+          ).toBe(true);
+        } else {
+          expect(rt.differences, `limits: ${rt.limits.join('; ') || 'none'}`).toEqual([]);
+        }
+      },
+    );
   });
 });

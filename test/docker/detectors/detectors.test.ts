@@ -60,7 +60,8 @@ describe('detectors scored against the corpus, in real containers', () => {
     expect(detected.skipped).toEqual([]);
     const ran = await runJobs([...engine, ...detected.jobs], { concurrency: 2 });
     const runs = collectDetectorRuns(specs, ran.results, ran.detectorResults, repoRoot);
-    const said = (d: DetectorRun) => Object.fromEntries(d.results.map((r) => [r.id, r.answer ? `${r.answer.verdict}${r.answer.authentic === false ? ' (not authentic)' : ''}` : r.why[0]]));
+    const said = (d: DetectorRun) =>
+      Object.fromEntries(d.results.map((r) => [r.id, r.answer ? `${r.answer.verdict}${r.answer.authentic === false ? ' (not authentic)' : ''}` : r.why[0]]));
     const [naive, which, goverity] = runs as [DetectorRun, DetectorRun, DetectorRun];
     // Debian's GOROOT is /usr/lib/go-1.19: its realpath does not end in /go, so the checklist calls it fake; and a
     // go without its execute bit is not found by `command -v`, so it calls that absent.
@@ -72,10 +73,18 @@ describe('detectors scored against the corpus, in real containers', () => {
       'no-go': 'absent',
     });
     // `go version` answers for the stub and for a go whose GOROOT is another release's; which(1) skips a go it can't execute.
-    expect(said(which)).toEqual({ 'debian-golang-go': 'ready', 'goroot-other-release': 'ready', 'go-not-executable': 'absent', 'stub-script': 'ready', 'no-go': 'absent' });
+    expect(said(which)).toEqual({
+      'debian-golang-go': 'ready',
+      'goroot-other-release': 'ready',
+      'go-not-executable': 'absent',
+      'stub-script': 'ready',
+      'no-go': 'absent',
+    });
     // The built-in detector's answer is the engine's own report of the same scenario (whose verdicts the corpus
     // test judges; here a first build on a loaded host can time out, so they are not hard-coded).
-    expect(goverity.results.map((r) => [r.id, r.answer?.verdict, r.answer?.authentic])).toEqual(ran.results.map((r) => [r.id, r.report?.verdict, r.report?.authentic]));
+    expect(goverity.results.map((r) => [r.id, r.answer?.verdict, r.answer?.authentic])).toEqual(
+      ran.results.map((r) => [r.id, r.report?.verdict, r.report?.authentic]),
+    );
     expect(runs.slice(0, 2).map((d) => [d.name, d.score.correct, d.score.scored, d.score.falseAlarms.count, d.score.misses.count])).toEqual([
       ['naive-checklist', 3, 5, 1, 0],
       ['which-go', 2, 5, 0, 2],

@@ -19,11 +19,7 @@ export interface ExecResult {
  * Runs `fn` against a fresh container of `image` with no network (`sleep infinity` as PID 1) and
  * always force-removes the container afterwards, which also ends anything still running in it.
  */
-export async function withContainer<T>(
-  docker: Dockerode,
-  image: string,
-  fn: (container: Dockerode.Container) => Promise<T>,
-): Promise<T> {
+export async function withContainer<T>(docker: Dockerode, image: string, fn: (container: Dockerode.Container) => Promise<T>): Promise<T> {
   const container = await docker.createContainer({
     Image: image,
     Cmd: ['sleep', 'infinity'],
@@ -83,11 +79,7 @@ export async function exec(
 }
 
 /** Copies `files` (relative path → content) into the container under `dest`, which must exist. */
-export async function putFiles(
-  container: Dockerode.Container,
-  dest: string,
-  files: Record<string, string>,
-): Promise<void> {
+export async function putFiles(container: Dockerode.Container, dest: string, files: Record<string, string>): Promise<void> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'goverity-put-'));
   try {
     for (const [name, content] of Object.entries(files)) {

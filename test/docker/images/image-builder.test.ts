@@ -26,9 +26,7 @@ const builder = new ImageBuilder({
   repoRoot,
   onProgress: printProgress,
   onBuild: (e) =>
-    process.stderr.write(
-      `[image ${e.imageId}] == ${e.phase} ${e.tag}${e.durationMs === undefined ? '' : ` in ${(e.durationMs / 1000).toFixed(1)} s`}\n`,
-    ),
+    process.stderr.write(`[image ${e.imageId}] == ${e.phase} ${e.tag}${e.durationMs === undefined ? '' : ` in ${(e.durationMs / 1000).toFixed(1)} s`}\n`),
 });
 
 const HELLO_GO = `package main
@@ -113,9 +111,7 @@ describe('toolchain images', () => {
       const tag = tags.get(id);
       expect(tag, `${id} was not built`).toBeDefined();
       const image = await docker.getImage(tag!).inspect();
-      expect(image.Config.Env ?? [], 'a toolchain image must not set GOROOT').not.toContainEqual(
-        expect.stringMatching(/^GOROOT=/),
-      );
+      expect(image.Config.Env ?? [], 'a toolchain image must not set GOROOT').not.toContainEqual(expect.stringMatching(/^GOROOT=/));
 
       await withContainer(docker, tag!, async (c) => {
         const run = (cmd: string[], env?: string[]) => exec(docker, c, cmd, { env, workdir: '/tmp/src', timeoutMs: 5 * MINUTE });
@@ -201,7 +197,11 @@ describe('ImageBuilder with throwaway specs', () => {
   }
 
   afterAll(async () => {
-    for (const tag of tempTags) await docker.getImage(tag).remove({ force: true }).catch(() => undefined);
+    for (const tag of tempTags)
+      await docker
+        .getImage(tag)
+        .remove({ force: true })
+        .catch(() => undefined);
     for (const dir of tempDirs) await rm(dir, { recursive: true, force: true });
   });
 
@@ -249,7 +249,9 @@ describe('ImageBuilder with throwaway specs', () => {
     const interfaces = async (network: 'none' | undefined) => {
       // /proc/net/dev lists the build container's interfaces: lo alone when it has no network. Each build gets its
       // own RUN text: Docker's build cache ignores the network mode and would hand the second the first's layer.
-      const dir = await contextDir(`ARG BASE\nFROM \${BASE}\nRUN echo ${nonce}-${network ?? 'host'} && tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sort > /interfaces\n`);
+      const dir = await contextDir(
+        `ARG BASE\nFROM \${BASE}\nRUN echo ${nonce}-${network ?? 'host'} && tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' | sort > /interfaces\n`,
+      );
       const spec: ImageSpec = { id: `test-net-${network ?? 'host'}`, kind: 'dockerfile', dir, from: 'base-bookworm', ...(network ? { network } : {}) };
       const tag = await new ImageBuilder({ docker, repoRoot }).ensure(spec.id, [...IMAGE_CATALOG, spec]);
       tempTags.push(tag);

@@ -20,7 +20,17 @@ const runId = `vitest-inside-${process.pid}`;
 const provider = new DockerProvider(docker, runId, repoRoot);
 
 /** Genuine (distro, official layout), broken GOROOT, fake, degraded cgo, absent, and three hostile gos. */
-const IDS = ['debian-golang-go', 'official-image-style', 'goroot-other-release', 'stub-script', 'debian-no-cc', 'no-go', 'hostile-hang', 'hostile-flood', 'hostile-spawn'];
+const IDS = [
+  'debian-golang-go',
+  'official-image-style',
+  'goroot-other-release',
+  'stub-script',
+  'debian-no-cc',
+  'no-go',
+  'hostile-hang',
+  'hostile-flood',
+  'hostile-spawn',
+];
 
 let scenarios: Scenario[] = [];
 let work: string;
@@ -64,7 +74,9 @@ describe('inside mode (the bundled engine run in the container) against agentles
     const byId = new Map<string, ScenarioResult[]>();
     for (const r of results) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
     for (const [id, [a, b]] of byId)
-      console.log(`${id.padEnd(22)} verify agentless ${String(a!.timings.verifyMs).padStart(6)} ms   inside ${String(b!.timings.verifyMs).padStart(6)} ms   ${a!.report?.verdict}/${b!.report?.verdict}`);
+      console.log(
+        `${id.padEnd(22)} verify agentless ${String(a!.timings.verifyMs).padStart(6)} ms   inside ${String(b!.timings.verifyMs).padStart(6)} ms   ${a!.report?.verdict}/${b!.report?.verdict}`,
+      );
     expect(results.map((r) => r.provider)).toEqual(IDS.flatMap(() => ['docker', 'docker/inside']));
     for (const r of results) {
       expect(r.error?.message ?? null, `${r.id} on ${r.provider}`).toBeNull();
@@ -96,7 +108,9 @@ describe('inside mode (the bundled engine run in the container) against agentles
     if (!(await patchHostNode(noLoader, 'ld-linux', 'ld-nolnx')) || !(await patchHostNode(noLib, 'libstdc++.so.6', 'libstdX++.so.6'))) ctx.skip();
     const s = scenarios.find((x) => x.id === 'no-go')!;
     await using t = await provider.start(s, await provider.prepare(s));
-    await expect(verifyInside(t, { node: noLoader })).rejects.toThrow(/^the target has no \/[^ ]*ld-nolnx[^ ]*, the program loader this host's Node \([^)]*\) needs[^\n]*$/);
+    await expect(verifyInside(t, { node: noLoader })).rejects.toThrow(
+      /^the target has no \/[^ ]*ld-nolnx[^ ]*, the program loader this host's Node \([^)]*\) needs[^\n]*$/,
+    );
     await expect(verifyInside(t, { node: noLib })).rejects.toThrow(/^the target has no libstdX\+\+\.so\.6, which this host's Node \([^)]*\) needs[^\n]*$/);
     expect(await goverityTempDirs(t)).toEqual([]);
   });

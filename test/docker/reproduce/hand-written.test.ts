@@ -36,7 +36,14 @@ afterAll(async () => {
   await Promise.all([linux[Symbol.asyncDispose](), wine[Symbol.asyncDispose]()]);
   const left = await docker.listContainers({ all: true, filters: { label: [`${RUN_LABEL}=${runId}`] } });
   const images = await docker.listImages({ filters: { reference: ids.map((id) => `goverity/scenario-${id}`) } });
-  await Promise.all(images.map((i) => docker.getImage(i.Id).remove({ force: true }).catch(() => undefined)));
+  await Promise.all(
+    images.map((i) =>
+      docker
+        .getImage(i.Id)
+        .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  );
   await fs.rm(root, { recursive: true, force: true });
   expect(left.map((c) => c.Names[0])).toEqual([]);
 });
@@ -68,7 +75,7 @@ describe.concurrent('reproducing snapshots from other systems', () => {
 
   it('sets hostile environment values exactly, with nothing run or expanded', async () => {
     const facts = JSON.parse(await fs.readFile(path.join(repoRoot, 'test/fixtures/snapshots/linux-debian-golang-go.json'), 'utf8')) as FactSnapshot;
-    const hostile = { GOFLAGS: 'a"b$c`id`d\\e $(touch /pwned) ${HOME} \'q\'', GOPRIVATE: '\\"; RUN touch /pwned2 #', GOTOOLCHAIN: 'local\\' };
+    const hostile = { GOFLAGS: "a\"b$c`id`d\\e $(touch /pwned) ${HOME} 'q'", GOPRIVATE: '\\"; RUN touch /pwned2 #', GOTOOLCHAIN: 'local\\' };
     facts.env = { ...facts.env, ...hostile };
     const { scenario } = await reproduce(facts, 'hand-hostile-env');
     const image = await linux.prepare(scenario);
@@ -83,7 +90,7 @@ describe.concurrent('reproducing snapshots from other systems', () => {
     const facts = await handWritten('windows-msi-private-proxy');
     // reg.exe re-parses a command line: quotes, a trailing backslash, switches and cmd metacharacters must stay data.
     const hostile = {
-      GOFLAGS: 'a"b ^& echo x > C:\\pwned.txt | more %PATH% !x! \'q\'',
+      GOFLAGS: "a\"b ^& echo x > C:\\pwned.txt | more %PATH% !x! 'q'",
       GONOSUMDB: '" /t REG_DWORD /d 1 /f',
       GOPRIVATE: 'C:\\dir\\',
       GOPROXY: '%SystemRoot%\\x',

@@ -18,7 +18,10 @@ const runId = `vitest-vagrant-${process.pid}`;
 // Project dirs go here, so "nothing left behind" is exact and other runs' projects don't count.
 const tmpDir = missing ? '' : mkdtempSync(path.join(os.tmpdir(), 'goverity-vagrant-test-'));
 
-const leftContainers = async () => (await docker.listContainers({ all: true, filters: { label: [`${RUN_LABEL}=${runId}`] } })).map((c) => `${c.Names[0]} (${c.Labels[VAGRANT_PROJECT_LABEL] ?? 'docker'})`);
+const leftContainers = async () =>
+  (await docker.listContainers({ all: true, filters: { label: [`${RUN_LABEL}=${runId}`] } })).map(
+    (c) => `${c.Names[0]} (${c.Labels[VAGRANT_PROJECT_LABEL] ?? 'docker'})`,
+  );
 const leftProjects = () => readdirSync(tmpDir);
 
 describe('the vagrant tier (Vagrant docker provider)', () => {
@@ -47,8 +50,14 @@ describe('the vagrant tier (Vagrant docker provider)', () => {
     const results = findDivergences(await runScenarios(jobs, { concurrency: 2 }));
     await Promise.all([dockerProvider[Symbol.asyncDispose](), vagrant[Symbol.asyncDispose]()]);
 
-    const lines = results.map((r) => `${r.id} ${r.provider}: ${r.error ? `error in ${r.error.phase}: ${r.error.message} ${r.error.logTail.join(' / ')}` : r.report!.verdict} ${r.why.join('; ')}`);
-    expect(results.filter((r) => !r.pass), lines.join('\n')).toEqual([]);
+    const lines = results.map(
+      (r) =>
+        `${r.id} ${r.provider}: ${r.error ? `error in ${r.error.phase}: ${r.error.message} ${r.error.logTail.join(' / ')}` : r.report!.verdict} ${r.why.join('; ')}`,
+    );
+    expect(
+      results.filter((r) => !r.pass),
+      lines.join('\n'),
+    ).toEqual([]);
     expect(results.filter((r) => r.divergence)).toEqual([]);
     expect(results.map((r) => `${r.id}/${r.provider}`)).toEqual(IDS.flatMap((id) => [`${id}/docker`, `${id}/vagrant`]));
     for (const r of results.filter((x) => x.provider === 'vagrant')) expect(r.report!.target).toBe(`vagrant:${r.id}`);

@@ -35,7 +35,10 @@ describe('Authenticode', () => {
   });
 
   it('verifies a signed PE32 too', () => {
-    expect(identifyBinary(signPe(buildPe({ bits: 32, buildInfoSection: '.data' }), { signer: publisher })).signature).toMatchObject({ kind: 'authenticode', valid: true });
+    expect(identifyBinary(signPe(buildPe({ bits: 32, buildInfoSection: '.data' }), { signer: publisher })).signature).toMatchObject({
+      kind: 'authenticode',
+      valid: true,
+    });
   });
 
   it('reads the time of an RFC 3161 timestamp', () => {
@@ -46,7 +49,12 @@ describe('Authenticode', () => {
   it('calls it invalid when a byte of .text changed after signing', () => {
     const signed = signPe(buildPe(), { signer: publisher });
     const sig = identifyBinary(flip(signed, 0x400)).signature!;
-    expect(sig).toMatchObject({ kind: 'authenticode', valid: false, signer: 'Example Publisher', reasons: ['the image hash (sha256) does not match the signed one: the file changed after signing'] });
+    expect(sig).toMatchObject({
+      kind: 'authenticode',
+      valid: false,
+      signer: 'Example Publisher',
+      reasons: ['the image hash (sha256) does not match the signed one: the file changed after signing'],
+    });
   });
 
   it('ignores the CheckSum field, as the spec says (tools rewrite it after signing)', () => {
@@ -61,7 +69,7 @@ describe('Authenticode', () => {
     expect(sig.valid).toBe(false);
   });
 
-  it('calls it invalid when the signature was made by another key than the certificate\'s', () => {
+  it("calls it invalid when the signature was made by another key than the certificate's", () => {
     const impostor = { ...publisher, key: makeIdentity('someone else').key };
     const sig = identifyBinary(signPe(buildPe(), { signer: impostor })).signature!;
     expect(sig).toMatchObject({ valid: false, reasons: ["the signature of Example Publisher does not verify with its certificate's key"] });

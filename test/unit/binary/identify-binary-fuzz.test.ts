@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BinaryIdentity } from '../../../engine/binary/binary-identity.js';
 import { identifyBinary } from '../../../engine/binary/identify-binary.js';
-import {
-  CPU_TYPE_ARM64,
-  CPU_TYPE_X86_64,
-  buildElf,
-  buildFatMachO,
-  buildMachO64,
-  buildPe,
-  script,
-} from './synthetic-binaries.js';
+import { CPU_TYPE_ARM64, CPU_TYPE_X86_64, buildElf, buildFatMachO, buildMachO64, buildPe, script } from './synthetic-binaries.js';
 
 /** mulberry32: small, seedable, good enough to drive mutations reproducibly. */
 function prng(seed: number): () => number {

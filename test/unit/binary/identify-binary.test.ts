@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { identifyBinary } from '../../../engine/binary/identify-binary.js';
-import {
-  CMD_GO_MODINFO,
-  CPU_TYPE_ARM64,
-  CPU_TYPE_X86_64,
-  GO_VERSION,
-  buildElf,
-  buildFatMachO,
-  buildMachO64,
-  buildPe,
-  script,
-} from './synthetic-binaries.js';
+import { CMD_GO_MODINFO, CPU_TYPE_ARM64, CPU_TYPE_X86_64, GO_VERSION, buildElf, buildFatMachO, buildMachO64, buildPe, script } from './synthetic-binaries.js';
 
 const encoder = new TextEncoder();
 const MAGIC = new Uint8Array([0xff, ...encoder.encode(' Go buildinf:')]);
@@ -50,9 +40,7 @@ describe('identifyBinary: ELF', () => {
   });
 
   it('reads PT_INTERP and DT_NEEDED, and calls a binary needing libgo.so.21 gccgo', () => {
-    const id = identifyBinary(
-      buildElf({ interpreter: '/lib64/ld-linux-x86-64.so.2', needed: ['libgo.so.21', 'libc.so.6'] }),
-    );
+    const id = identifyBinary(buildElf({ interpreter: '/lib64/ld-linux-x86-64.so.2', needed: ['libgo.so.21', 'libc.so.6'] }));
     expect(id.linkage).toBe('dynamic');
     expect(id.interpreter).toBe('/lib64/ld-linux-x86-64.so.2');
     expect(id.needed).toEqual(['libgo.so.21', 'libc.so.6']);
@@ -69,9 +57,7 @@ describe('identifyBinary: ELF', () => {
   it('finds a gccgo binary by its .go_export section and reads its bare, sentinel-framed modinfo', () => {
     const modinfo = CMD_GO_MODINFO.replace('-compiler=gc', '-compiler=gccgo');
     const goExport = encoder.encode('v3;\npackage main\n');
-    const id = identifyBinary(
-      buildElf({ buildInfo: 'none', rodataModinfo: true, modinfo, goBuildId: null, extraSections: { '.go_export': goExport } }),
-    );
+    const id = identifyBinary(buildElf({ buildInfo: 'none', rodataModinfo: true, modinfo, goBuildId: null, extraSections: { '.go_export': goExport } }));
     expect(id.gccgo).toBe(true);
     expect(id.go).toEqual(expect.objectContaining({ version: '', path: 'cmd/go' }));
     expect(id.go!.buildSettings['-compiler']).toBe('gccgo');

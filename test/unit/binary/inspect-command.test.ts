@@ -35,11 +35,31 @@ describe('goverity inspect', () => {
     }
     expect(code).toBe(0);
     const printed = JSON.parse(text) as InspectResult[];
-    const brief = printed.map((r) => ({ file: path.basename(r.file), format: r.format, os: r.os, arch: r.arch, go: r.go?.version ?? null, kind: r.signature.kind, valid: r.signature.valid, signer: r.signature.signer, problems: r.problems }));
+    const brief = printed.map((r) => ({
+      file: path.basename(r.file),
+      format: r.format,
+      os: r.os,
+      arch: r.arch,
+      go: r.go?.version ?? null,
+      kind: r.signature.kind,
+      valid: r.signature.valid,
+      signer: r.signature.signer,
+      problems: r.problems,
+    }));
     expect(brief).toEqual([
       { file: 'go-linux', format: 'elf', os: 'linux', arch: 'amd64', go: 'go1.22.12', kind: 'none', valid: null, signer: null, problems: [] },
       { file: 'go-darwin', format: 'macho', os: 'darwin', arch: 'arm64', go: 'go1.22.12', kind: 'adhoc', valid: true, signer: null, problems: [] },
-      { file: 'go.exe', format: 'pe', os: 'windows', arch: 'amd64', go: 'go1.22.12', kind: 'authenticode', valid: true, signer: 'Example Publisher', problems: [] },
+      {
+        file: 'go.exe',
+        format: 'pe',
+        os: 'windows',
+        arch: 'amd64',
+        go: 'go1.22.12',
+        kind: 'authenticode',
+        valid: true,
+        signer: 'Example Publisher',
+        problems: [],
+      },
       { file: 'notes.txt', format: 'unknown', os: null, arch: null, go: null, kind: 'none', valid: null, signer: null, problems: [] },
     ]);
     expect(printed[0]!.go!.buildSettings).toMatchObject({ '-trimpath': 'true', CGO_ENABLED: '0', GOOS: 'linux' });
@@ -62,7 +82,9 @@ describe('goverity inspect', () => {
     const bytes = await signMachO(buildMachO64({ cpuType: CPU_TYPE_ARM64, codeSignature: true }), { identifier: 'go', adhoc: true });
     bytes[0x1010] = bytes[0x1010]! ^ 1;
     const text = renderInspect(await inspectFile(put('tampered', bytes)));
-    expect(text).toMatch(/^.*tampered: Mach-O, darwin\/arm64, 64-bit\n  go: go1\.22\.12, cmd\/go\n  dep\tgolang\.org\/x\/mod\tv0\.14\.0\th1:abc=\n  build: .*-trimpath.*\n  signature: ad-hoc, INVALID \(identifier go; CDHash [0-9a-f]{40}\)\n    1 of 3 code page hashes \(sha256\) do not match: the bytes changed after signing, first at page 1 \(offset 4096\)\n$/);
+    expect(text).toMatch(
+      /^.*tampered: Mach-O, darwin\/arm64, 64-bit\n {2}go: go1\.22\.12, cmd\/go\n {2}dep\tgolang\.org\/x\/mod\tv0\.14\.0\th1:abc=\n {2}build: .*-trimpath.*\n {2}signature: ad-hoc, INVALID \(identifier go; CDHash [0-9a-f]{40}\)\n {4}1 of 3 code page hashes \(sha256\) do not match: the bytes changed after signing, first at page 1 \(offset 4096\)\n$/,
+    );
   });
 
   it('asks for at least one file', async () => {

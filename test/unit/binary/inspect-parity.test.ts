@@ -109,7 +109,9 @@ describe('goverity inspect matches go version -m', () => {
 
   it('on the third-party Go programs of this machine that record module sums, when it has any', async () => {
     const candidates = ['/usr/local/bin/terraform', '/usr/bin/kubectl', '/usr/bin/kpt', '/usr/bin/cbt'];
-    const present = (await Promise.all(candidates.map(async (f) => ((await stat(f).catch(() => null))?.isFile() ? f : null)))).filter((f): f is string => f !== null);
+    const present = (await Promise.all(candidates.map(async (f) => ((await stat(f).catch(() => null))?.isFile() ? f : null)))).filter(
+      (f): f is string => f !== null,
+    );
     for (const file of present) {
       const want = parseGoVersionM((await execa('go', ['version', '-m', file])).stdout);
       const got = await inspectFile(file);

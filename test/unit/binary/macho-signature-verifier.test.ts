@@ -9,7 +9,8 @@ const developer = makeIdentity('Developer ID Application: Example Corp (TEAM1234
 
 const unsigned = () => buildMachO64({ cpuType: CPU_TYPE_ARM64, codeSignature: true });
 const adhoc = () => signMachO(unsigned(), { identifier: 'hello', adhoc: true });
-const developerId = () => signMachO(unsigned(), { identifier: 'hello', adhoc: false, teamId: 'TEAM123456', cms: machOCms(developer, [intermediate.cert, root.cert]) });
+const developerId = () =>
+  signMachO(unsigned(), { identifier: 'hello', adhoc: false, teamId: 'TEAM123456', cms: machOCms(developer, [intermediate.cert, root.cert]) });
 
 function flip(bytes: Uint8Array, at: number): Uint8Array {
   const out = bytes.slice();
@@ -40,7 +41,7 @@ describe('Mach-O code signatures', () => {
     expect(sig).toMatchObject({ kind: 'adhoc', valid: false, reasons: ['not a valid code signature (no embedded-signature superblob)'] });
   });
 
-  it('verifies a CMS signature: signer, team ID, chain to its self-signed root, not Apple\'s', async () => {
+  it("verifies a CMS signature: signer, team ID, chain to its self-signed root, not Apple's", async () => {
     const sig = identifyBinary(await developerId()).signature!;
     expect(sig).toMatchObject({
       kind: 'developer-id',
@@ -57,7 +58,13 @@ describe('Mach-O code signatures', () => {
   it('takes the team ID from the certificate OU when the CodeDirectory has none', async () => {
     const bytes = await signMachO(unsigned(), { identifier: 'hello', adhoc: false, cms: machOCms(developer) });
     const sig = identifyBinary(bytes).signature!;
-    expect(sig).toMatchObject({ kind: 'developer-id', valid: true, teamId: 'TEAM123456', chain: ['Developer ID Application: Example Corp (TEAM123456)'], chainComplete: false });
+    expect(sig).toMatchObject({
+      kind: 'developer-id',
+      valid: true,
+      teamId: 'TEAM123456',
+      chain: ['Developer ID Application: Example Corp (TEAM123456)'],
+      chainComplete: false,
+    });
   });
 
   it('calls a CMS-signed binary invalid when the code changed after signing', async () => {

@@ -37,10 +37,10 @@ function checkShape(id: BinaryIdentity): void {
 /** Byte writes aimed anywhere, or at the signature itself (superblob, CodeDirectory, CMS, certificate table). */
 const mutation = (length: number, hotStart: number) =>
   fc.record({
-    writes: fc.array(
-      fc.record({ at: fc.oneof(fc.nat(length - 1), fc.integer({ min: hotStart, max: length - 1 })), value: fc.nat(255) }),
-      { minLength: 1, maxLength: 12 },
-    ),
+    writes: fc.array(fc.record({ at: fc.oneof(fc.nat(length - 1), fc.integer({ min: hotStart, max: length - 1 })), value: fc.nat(255) }), {
+      minLength: 1,
+      maxLength: 12,
+    }),
     cut: fc.option(fc.nat(length), { freq: 4 }),
     claimedSize: fc.option(fc.oneof(fc.nat(length * 2), fc.constant(2 ** 40)), { freq: 3 }),
   });
@@ -52,18 +52,21 @@ function signatureStart(name: string, bytes: Uint8Array): number {
 }
 
 describe('signature parsers under mutation (fast-check)', () => {
-  it.each(['adhoc', 'developerId', 'fat', 'authenticode', 'authenticode32'])('%s: never throws, never trips an internal error, always answers a well-formed signature', (name) => {
-    const seed = seeds[name]!;
-    fc.assert(
-      fc.property(mutation(seed.length, signatureStart(name, seed)), ({ writes, cut, claimedSize }) => {
-        let bytes = seed.slice();
-        for (const w of writes) bytes[w.at] = w.value;
-        if (cut !== null) bytes = bytes.subarray(0, cut);
-        checkShape(identifyBinary(bytes, claimedSize === null ? {} : { fileSize: claimedSize }));
-      }),
-      { seed: 0x5eed, numRuns: 400 },
-    );
-  });
+  it.each(['adhoc', 'developerId', 'fat', 'authenticode', 'authenticode32'])(
+    '%s: never throws, never trips an internal error, always answers a well-formed signature',
+    (name) => {
+      const seed = seeds[name]!;
+      fc.assert(
+        fc.property(mutation(seed.length, signatureStart(name, seed)), ({ writes, cut, claimedSize }) => {
+          let bytes = seed.slice();
+          for (const w of writes) bytes[w.at] = w.value;
+          if (cut !== null) bytes = bytes.subarray(0, cut);
+          checkShape(identifyBinary(bytes, claimedSize === null ? {} : { fileSize: claimedSize }));
+        }),
+        { seed: 0x5eed, numRuns: 400 },
+      );
+    },
+  );
 
   it.each(['adhoc', 'developerId'])('%s: flipping any byte the code hashes cover never leaves the signature valid', (name) => {
     const seed = seeds[name]!;

@@ -117,12 +117,7 @@ export function inlineBuildInfoBlob(version: string, modinfo: Uint8Array, ptrSiz
 }
 
 /** The pre-1.18 blob: two pointers to Go string headers. */
-export function pointerBuildInfoBlob(
-  ptrSize: 4 | 8,
-  littleEndian: boolean,
-  versionHeaderAddr: number,
-  modinfoHeaderAddr: number,
-): Uint8Array {
+export function pointerBuildInfoBlob(ptrSize: 4 | 8, littleEndian: boolean, versionHeaderAddr: number, modinfoHeaderAddr: number): Uint8Array {
   const w = new ByteWriter(32, littleEndian);
   w.put(0, buildInfoHeader(ptrSize, littleEndian ? 0 : 1));
   w.word(16, versionHeaderAddr, ptrSize);

@@ -16,7 +16,12 @@ describe('binary-wrong-arch (BINARY_WRONG_ARCH)', () => {
 
   it('fires on an arm64 ELF go on a linux/amd64 machine that refuses to run it', () => {
     const refused = withCommand(withIdentity(loadSnapshot('linux-debian-copy-usr-local'), 0, { arch: 'arm64' }), 'version', {
-      exitCode: 126, stdout: '', stderr: '', spawnError: 'exec /usr/local/go/bin/go: exec format error', timedOut: false, truncated: false,
+      exitCode: 126,
+      stdout: '',
+      stderr: '',
+      spawnError: 'exec /usr/local/go/bin/go: exec format error',
+      timedOut: false,
+      truncated: false,
     });
     const f = only(binaryWrongArch(refused), 'BINARY_WRONG_ARCH');
     expect(f.severity).toBe('error');
@@ -39,7 +44,7 @@ describe('binary-wrong-arch (BINARY_WRONG_ARCH)', () => {
     expect(f.fix).toBe('Install the windows-amd64 release of Go instead.');
   });
 
-  it('stays silent on a universal (fat) Mach-O that carries the machine\'s slice', () => {
+  it("stays silent on a universal (fat) Mach-O that carries the machine's slice", () => {
     const s = withIdentity(loadSnapshot('darwin-homebrew'), 0, { arch: 'amd64,arm64' });
     expect(binaryWrongArch(s)).toEqual([]);
   });

@@ -8,7 +8,9 @@ describe('build-failed (BUILD_FAILED)', () => {
     expect(f.severity).toBe('error');
     expect(f.message).toBe('Building a hello-world program failed.');
     expect(f.evidence).toHaveLength(1);
-    expect(f.evidence[0]).toMatch(/^\/usr\/bin\/go build -o \/tmp\/goverity-F1v0nUW8\/pure\.bin \.: exit 1: # internal\/goarch \| compile: version "go1\.21\.13" does not match go tool version "go1\.22\.12"/);
+    expect(f.evidence[0]).toMatch(
+      /^\/usr\/bin\/go build -o \/tmp\/goverity-F1v0nUW8\/pure\.bin \.: exit 1: # internal\/goarch \| compile: version "go1\.21\.13" does not match go tool version "go1\.22\.12"/,
+    );
     expect(f.fix).toMatch(/fresh install/);
   });
 
@@ -22,7 +24,9 @@ describe('build-failed (BUILD_FAILED)', () => {
     const s = withCommand(withCommand(loadSnapshot('linux-debian-golang-go'), 'buildPure', null), 'runPure', null);
     s.probeErrors = [{ probe: 'tempdir', message: "ENOENT: no such file or directory, mkdtemp '/nonexistent/goverity-XXXXXX'" }];
     const f = only(buildFailed(s), 'BUILD_FAILED');
-    expect(f.evidence).toEqual(["build not attempted: no temporary directory for the probe programs (ENOENT: no such file or directory, mkdtemp '/nonexistent/goverity-XXXXXX')"]);
+    expect(f.evidence).toEqual([
+      "build not attempted: no temporary directory for the probe programs (ENOENT: no such file or directory, mkdtemp '/nonexistent/goverity-XXXXXX')",
+    ]);
   });
 
   it('fires when the built program runs but does not print what it should', () => {

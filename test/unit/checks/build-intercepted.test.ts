@@ -10,7 +10,9 @@ describe('build-intercepted (BUILD_INTERCEPTED)', () => {
     s = withFailedCommand(s, 'buildPure', 'go: error obtaining buildID for go tool compile: fork/exec /opt/tx: no such file or directory\n');
     const f = only(buildIntercepted(s), 'BUILD_INTERCEPTED');
     expect(f.severity).toBe('error');
-    expect(f.message).toBe('GOFLAGS (environment) runs every compiler, assembler and linker call through /opt/tx (-toolexec), and builds fail: "go: error obtaining buildID for go tool compile: fork/exec /opt/tx: no such file or directory".');
+    expect(f.message).toBe(
+      'GOFLAGS (environment) runs every compiler, assembler and linker call through /opt/tx (-toolexec), and builds fail: "go: error obtaining buildID for go tool compile: fork/exec /opt/tx: no such file or directory".',
+    );
     expect(f.fix).toMatch(/^unset GOFLAGS \(or drop -toolexec from it\)/);
   });
 

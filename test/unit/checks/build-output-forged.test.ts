@@ -34,7 +34,9 @@ describe('build-output-forged (BUILD_OUTPUT_FORGED)', () => {
     const s = built(script, false);
     const f = only(buildOutputForged(s), 'BUILD_OUTPUT_FORGED');
     expect(f.severity).toBe('error');
-    expect(f.message).toBe('go build reported success, but what it wrote is not a Go program built from the probe: it is a script (#!/bin/sh), not a native elf executable.');
+    expect(f.message).toBe(
+      'go build reported success, but what it wrote is not a Go program built from the probe: it is a script (#!/bin/sh), not a native elf executable.',
+    );
     expect(f.evidence[1]).toMatch(/^pure artifact: script \?\/\?, no Go build info: .* \(not run\)$/);
     expect(buildFailed(s)).toEqual([]);
     const r = buildReport(s);
@@ -58,7 +60,7 @@ describe('build-output-forged (BUILD_OUTPUT_FORGED)', () => {
     expect(f.message).toContain('it is built for linux/arm64, not linux/amd64, which go builds for');
   });
 
-  it('stays silent on a binary for the GOARCH the user set: whether it runs here is TARGET_PLATFORM_FOREIGN\'s to say', () => {
+  it("stays silent on a binary for the GOARCH the user set: whether it runs here is TARGET_PLATFORM_FOREIGN's to say", () => {
     const arm = variant(built(elf({ machine: 183, version: 'go1.19.8', modinfo: modinfo(probe.modules.pure) }), false), (d) => {
       d.goEnv = { ...d.goEnv!, GOARCH: 'arm64' };
     });

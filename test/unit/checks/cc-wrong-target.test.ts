@@ -3,7 +3,18 @@ import { ccWrongTarget } from '../../../engine/checks/cc-wrong-target.js';
 import type { CommandFact } from '../../../engine/facts/fact-snapshot.js';
 import { GENUINE_FIXTURES, loadSnapshot, only, variant, withEnv, withFailedCommand, withGoEnv } from '../snapshot-builders.js';
 
-const machine = (stdout: string): CommandFact => ({ argv: ['aarch64-linux-gnu-gcc', '-dumpmachine'], exitCode: 0, stdout, stderr: '', timedOut: false, truncated: false, spawnError: null, durationMs: 3, envOverrides: {}, cwd: null });
+const machine = (stdout: string): CommandFact => ({
+  argv: ['aarch64-linux-gnu-gcc', '-dumpmachine'],
+  exitCode: 0,
+  stdout,
+  stderr: '',
+  timedOut: false,
+  truncated: false,
+  spawnError: null,
+  durationMs: 3,
+  envOverrides: {},
+  cwd: null,
+});
 const crossCc = (triplet: string) => {
   let s = withGoEnv(withEnv(loadSnapshot('linux-debian-golang-go'), { CC: 'aarch64-linux-gnu-gcc' }), { CC: 'aarch64-linux-gnu-gcc' });
   s = withFailedCommand(s, 'buildCgo', '/usr/lib/gcc-cross/aarch64-linux-gnu/12/../../../../aarch64-linux-gnu/bin/ld: skipping incompatible\n');
@@ -11,7 +22,7 @@ const crossCc = (triplet: string) => {
 };
 
 describe('cc-wrong-target (CC_WRONG_TARGET)', () => {
-  it('compares the compiler\'s own target (-dumpmachine) with GOARCH', () => {
+  it("compares the compiler's own target (-dumpmachine) with GOARCH", () => {
     const f = only(ccWrongTarget(crossCc('aarch64-linux-gnu')), 'CC_WRONG_TARGET');
     expect(f.severity).toBe('warning');
     expect(f.message).toBe('CC=aarch64-linux-gnu-gcc (environment) compiles for aarch64-linux-gnu, but go builds for linux/amd64: every cgo build fails.');
@@ -21,7 +32,9 @@ describe('cc-wrong-target (CC_WRONG_TARGET)', () => {
 
   it('stays silent when the compiler targets this arch, or the cgo build worked (cross CC with matching GOARCH, or cgo off)', () => {
     expect(ccWrongTarget(crossCc('x86_64-linux-gnu'))).toEqual([]);
-    expect(ccWrongTarget(variant(loadSnapshot('linux-debian-golang-go'), (d) => void (d.diagnosis = { ccMachine: machine('aarch64-linux-gnu\n') })))).toEqual([]);
+    expect(ccWrongTarget(variant(loadSnapshot('linux-debian-golang-go'), (d) => void (d.diagnosis = { ccMachine: machine('aarch64-linux-gnu\n') })))).toEqual(
+      [],
+    );
   });
 
   it.each([...GENUINE_FIXTURES, 'linux-no-go'])('stays silent on %s', (name) => {

@@ -6,7 +6,11 @@ const debian = () => loadSnapshot('linux-debian-golang-go');
 
 describe('cgo-build-failed (CGO_BUILD_FAILED)', () => {
   it('fires when C headers are missing, and says which package to install', () => {
-    const s = withFailedCommand(debian(), 'buildCgo', '# runtime/cgo\n_cgo_export.c:3:10: fatal error: stdlib.h: No such file or directory\n    3 | #include <stdlib.h>\ncompilation terminated.\n');
+    const s = withFailedCommand(
+      debian(),
+      'buildCgo',
+      '# runtime/cgo\n_cgo_export.c:3:10: fatal error: stdlib.h: No such file or directory\n    3 | #include <stdlib.h>\ncompilation terminated.\n',
+    );
     const f = only(cgoBuildFailed(s), 'CGO_BUILD_FAILED');
     expect(f.severity).toBe('warning');
     expect(f.message).toBe('A C compiler exists (/usr/bin/gcc) but building a cgo program fails.');
@@ -16,7 +20,11 @@ describe('cgo-build-failed (CGO_BUILD_FAILED)', () => {
 
   it('fires when the linker fails', () => {
     // binutils ≥ 2.39 ends the message with "No such file or directory", as a missing header does.
-    const s = withFailedCommand(debian(), 'buildCgo', '# goverity.invalid/cgo\n/usr/bin/ld: cannot find -lpthread: No such file or directory\ncollect2: error: ld returned 1 exit status\n');
+    const s = withFailedCommand(
+      debian(),
+      'buildCgo',
+      '# goverity.invalid/cgo\n/usr/bin/ld: cannot find -lpthread: No such file or directory\ncollect2: error: ld returned 1 exit status\n',
+    );
     const f = only(cgoBuildFailed(s), 'CGO_BUILD_FAILED');
     expect(f.fix).toBe('The linker failed: install the C library development files or fix CGO_LDFLAGS.');
   });

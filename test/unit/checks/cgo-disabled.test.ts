@@ -28,10 +28,15 @@ describe('cgo-disabled (CGO_DISABLED)', () => {
     expect(only(cgoDisabled(s), 'CGO_DISABLED').message).toBe('cgo is off (CGO_ENABLED=0 from environment).');
   });
 
-  it.each(['linux-debian-golang-go', 'linux-gccgo', 'linux-debian-copy-usr-local', 'darwin-homebrew', 'darwin-pkg-installer', 'windows-stale-c-go', 'linux-no-go'])(
-    'stays silent where cgo is on or go is absent: %s',
-    (name) => {
-      expect(cgoDisabled(loadSnapshot(name))).toEqual([]);
-    },
-  );
+  it.each([
+    'linux-debian-golang-go',
+    'linux-gccgo',
+    'linux-debian-copy-usr-local',
+    'darwin-homebrew',
+    'darwin-pkg-installer',
+    'windows-stale-c-go',
+    'linux-no-go',
+  ])('stays silent where cgo is on or go is absent: %s', (name) => {
+    expect(cgoDisabled(loadSnapshot(name))).toEqual([]);
+  });
 });

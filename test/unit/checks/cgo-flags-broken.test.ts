@@ -10,7 +10,9 @@ describe('cgo-flags-broken (CGO_FLAGS_BROKEN)', () => {
     const s = withFailedCommand(withEnv(base(), { CGO_LDFLAGS: '-lgoverity_absent' }), 'buildCgo', LD_FAIL);
     const f = only(cgoFlagsBroken(s), 'CGO_FLAGS_BROKEN');
     expect(f.severity).toBe('warning');
-    expect(f.message).toBe('CGO_LDFLAGS="-lgoverity_absent" (environment) is passed to every cgo build and gcc rejects it: "/usr/bin/ld: cannot find -lgoverity_absent: No such file or directory".');
+    expect(f.message).toBe(
+      'CGO_LDFLAGS="-lgoverity_absent" (environment) is passed to every cgo build and gcc rejects it: "/usr/bin/ld: cannot find -lgoverity_absent: No such file or directory".',
+    );
     expect(f.fix).toMatch(/^unset CGO_LDFLAGS, or correct the flags/);
   });
 
@@ -22,7 +24,9 @@ describe('cgo-flags-broken (CGO_FLAGS_BROKEN)', () => {
   });
 
   it('stays silent when the failure does not name a set flag, or nothing is set', () => {
-    expect(cgoFlagsBroken(withFailedCommand(withEnv(base(), { CGO_LDFLAGS: '-lm' }), 'buildCgo', 'fatal error: stdlib.h: No such file or directory\n'))).toEqual([]);
+    expect(
+      cgoFlagsBroken(withFailedCommand(withEnv(base(), { CGO_LDFLAGS: '-lm' }), 'buildCgo', 'fatal error: stdlib.h: No such file or directory\n')),
+    ).toEqual([]);
     expect(cgoFlagsBroken(withFailedCommand(base(), 'buildCgo', LD_FAIL))).toEqual([]);
   });
 

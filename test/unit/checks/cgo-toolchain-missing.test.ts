@@ -46,10 +46,16 @@ describe('cgo-toolchain-missing (CGO_TOOLCHAIN_MISSING)', () => {
     expect(cgoToolchainMissing(loadSnapshot('windows-goroot-missing'))).toEqual([]);
   });
 
-  it.each(['linux-debian-golang-go', 'linux-gccgo', 'linux-debian-copy-usr-local', 'darwin-homebrew', 'darwin-pkg-installer', 'windows-stale-c-go', 'windows-bat-shim', 'linux-no-go'])(
-    'stays silent where a C compiler is found or cgo is deliberately off: %s',
-    (name) => {
-      expect(cgoToolchainMissing(loadSnapshot(name))).toEqual([]);
-    },
-  );
+  it.each([
+    'linux-debian-golang-go',
+    'linux-gccgo',
+    'linux-debian-copy-usr-local',
+    'darwin-homebrew',
+    'darwin-pkg-installer',
+    'windows-stale-c-go',
+    'windows-bat-shim',
+    'linux-no-go',
+  ])('stays silent where a C compiler is found or cgo is deliberately off: %s', (name) => {
+    expect(cgoToolchainMissing(loadSnapshot(name))).toEqual([]);
+  });
 });

@@ -38,7 +38,11 @@ describe('go-not-executable (GO_NOT_EXECUTABLE)', () => {
   });
 
   it('is an error when the OS refuses to start the first go (noexec mount: EACCES)', () => {
-    const s = withCommand(loadSnapshot('linux-debian-copy-usr-local'), 'version', { exitCode: null, stdout: '', spawnError: 'spawn /usr/local/go/bin/go EACCES' });
+    const s = withCommand(loadSnapshot('linux-debian-copy-usr-local'), 'version', {
+      exitCode: null,
+      stdout: '',
+      spawnError: 'spawn /usr/local/go/bin/go EACCES',
+    });
     const f = only(goNotExecutable(s), 'GO_NOT_EXECUTABLE');
     expect(f.severity).toBe('error');
     expect(f.message).toBe('/usr/local/go/bin/go cannot be executed.');
@@ -55,7 +59,11 @@ describe('go-not-executable (GO_NOT_EXECUTABLE)', () => {
   });
 
   it('leaves an exec format error to BINARY_CORRUPT', () => {
-    const s = withCommand(loadSnapshot('linux-debian-copy-usr-local'), 'version', { exitCode: null, stdout: '', spawnError: 'spawn /usr/local/go/bin/go ENOEXEC' });
+    const s = withCommand(loadSnapshot('linux-debian-copy-usr-local'), 'version', {
+      exitCode: null,
+      stdout: '',
+      spawnError: 'spawn /usr/local/go/bin/go ENOEXEC',
+    });
     expect(goNotExecutable(s)).toEqual([]);
   });
 
@@ -64,7 +72,14 @@ describe('go-not-executable (GO_NOT_EXECUTABLE)', () => {
   });
 
   it('ignores a dangling symlink and a non-executable go later on PATH than the one that runs', () => {
-    const dangling: GoCandidate = { ...noExec('/usr/local/bin/go', 1), realpath: null, hops: [{ path: '/usr/local/bin/go', type: 'symlink', via: 'path', linkTarget: '/opt/go/bin/go' }, { path: '/opt/go/bin/go', type: 'missing', via: 'symlink' }] };
+    const dangling: GoCandidate = {
+      ...noExec('/usr/local/bin/go', 1),
+      realpath: null,
+      hops: [
+        { path: '/usr/local/bin/go', type: 'symlink', via: 'path', linkTarget: '/opt/go/bin/go' },
+        { path: '/opt/go/bin/go', type: 'missing', via: 'symlink' },
+      ],
+    };
     expect(goNotExecutable(addCandidate(loadSnapshot('linux-debian-copy-usr-local'), dangling))).toEqual([]);
     expect(goNotExecutable(addCandidate(loadSnapshot('linux-debian-copy-usr-local'), noExec('/usr/bin/go', 4)))).toEqual([]);
   });
@@ -72,7 +87,10 @@ describe('go-not-executable (GO_NOT_EXECUTABLE)', () => {
   it('reports a file once when merged /usr puts it on PATH twice (/usr/bin/go and /bin/go)', () => {
     const link = (path: string, index: number): GoCandidate => ({
       ...noExec(path, index),
-      hops: [{ path, type: 'symlink', via: 'path', linkTarget: '/usr/lib/go-1.22/bin/go' }, { path: '/usr/lib/go-1.22/bin/go', type: 'file', via: 'symlink', mode: 0o644, size: 1 }],
+      hops: [
+        { path, type: 'symlink', via: 'path', linkTarget: '/usr/lib/go-1.22/bin/go' },
+        { path: '/usr/lib/go-1.22/bin/go', type: 'file', via: 'symlink', mode: 0o644, size: 1 },
+      ],
       realpath: '/usr/lib/go-1.22/bin/go',
     });
     const s = variant(loadSnapshot('linux-no-go'), (d) => {

@@ -14,10 +14,12 @@ describe('go-path-shadowed (GO_PATH_SHADOWED)', () => {
       'PATH[0] C:\\Go\\bin\\go.exe → C:\\Go\\bin\\go.exe: go1.15.15',
       'PATH[8] C:\\Program Files\\Go\\bin\\go.exe → C:\\Program Files\\Go\\bin\\go.exe: go1.22.5',
     ]);
-    expect(f.fix).toBe('To use C:\\Program Files\\Go\\bin\\go.exe, put C:\\Program Files\\Go\\bin before C:\\Go\\bin on PATH (or uninstall the go in C:\\Go\\bin); to keep C:\\Go\\bin\\go.exe, remove C:\\Program Files\\Go\\bin from PATH.');
+    expect(f.fix).toBe(
+      'To use C:\\Program Files\\Go\\bin\\go.exe, put C:\\Program Files\\Go\\bin before C:\\Go\\bin on PATH (or uninstall the go in C:\\Go\\bin); to keep C:\\Go\\bin\\go.exe, remove C:\\Program Files\\Go\\bin from PATH.',
+    );
   });
 
-  it('fires when Debian\'s go1.19 shadows a go1.22 tarball later on PATH', () => {
+  it("fires when Debian's go1.19 shadows a go1.22 tarball later on PATH", () => {
     const s = addCandidate(loadSnapshot('linux-debian-golang-go'), { ...copiedGo(), index: 6, dir: '/usr/local/go/bin' });
     const f = only(goPathShadowed(s), 'GO_PATH_SHADOWED');
     expect(f.message).toBe('/usr/bin/go (go1.19.8) shadows /usr/local/go/bin/go (go1.22.12) later on PATH.');
@@ -34,7 +36,13 @@ describe('go-path-shadowed (GO_PATH_SHADOWED)', () => {
   });
 
   it('ignores later files that are not Go toolchains or cannot run', () => {
-    const script: GoCandidate = { ...loadSnapshot('linux-wrapper-version-lie').candidates[0]!, index: 6, dir: '/opt/bin', path: '/opt/bin/go', realpath: '/opt/bin/go' };
+    const script: GoCandidate = {
+      ...loadSnapshot('linux-wrapper-version-lie').candidates[0]!,
+      index: 6,
+      dir: '/opt/bin',
+      path: '/opt/bin/go',
+      realpath: '/opt/bin/go',
+    };
     expect(goPathShadowed(addCandidate(loadSnapshot('linux-debian-golang-go'), script))).toEqual([]);
     const stale = { ...copiedGo(), index: 6, executable: false };
     expect(goPathShadowed(addCandidate(loadSnapshot('linux-debian-golang-go'), stale))).toEqual([]);
@@ -67,7 +75,9 @@ describe('go-path-shadowed (GO_PATH_SHADOWED)', () => {
     });
 
     it('stays silent when it selects the same release, or did not answer', () => {
-      expect(goPathShadowed(addCandidate(asdfShimSnapshot({ resolves: true }), goenvShim({ goVersion: 'go1.22.12', goroot: '/root/.goenv/versions/1.22.12' })))).toEqual([]);
+      expect(
+        goPathShadowed(addCandidate(asdfShimSnapshot({ resolves: true }), goenvShim({ goVersion: 'go1.22.12', goroot: '/root/.goenv/versions/1.22.12' }))),
+      ).toEqual([]);
       expect(goPathShadowed(addCandidate(asdfShimSnapshot({ resolves: true }), goenvShim(null)))).toEqual([]);
       expect(goPathShadowed(addCandidate(asdfShimSnapshot({ resolves: true }), goenvShim(undefined)))).toEqual([]);
     });

@@ -21,7 +21,15 @@ describe('go-stub (GO_STUB)', () => {
       d.candidates[0]!.scriptHead = fake;
       for (const c of Object.values(d.commands)) c.stdout = 'go version go1.22.5 linux/amd64\n';
       d.goEnv = null;
-      d.goroot = { path: '/usr/local', exists: true, realpath: '/usr/local', versionFile: null, parts: {}, binary: d.candidates[0]!.identity, binaryPath: '/usr/local/bin/go' };
+      d.goroot = {
+        path: '/usr/local',
+        exists: true,
+        realpath: '/usr/local',
+        versionFile: null,
+        parts: {},
+        binary: d.candidates[0]!.identity,
+        binaryPath: '/usr/local/bin/go',
+      };
     });
     const f = only(goStub(s), 'GO_STUB');
     expect(f.severity).toBe('error');
@@ -70,7 +78,11 @@ describe('go-stub (GO_STUB)', () => {
       d.commands.envJson = { ...d.commands.envJson!, exitCode: null, stdout: '', timedOut: true };
     });
     const f = only(goStub(s), 'GO_STUB');
-    expect(f.evidence).toEqual(['/usr/local/bin/go: script, no Go build info', '/usr/local/bin/go version: timed out', '/usr/local/bin/go env -json: timed out']);
+    expect(f.evidence).toEqual([
+      '/usr/local/bin/go: script, no Go build info',
+      '/usr/local/bin/go version: timed out',
+      '/usr/local/bin/go env -json: timed out',
+    ]);
   });
 
   it('does not call a foreign or damaged binary a stub (other checks say what it is)', () => {
@@ -82,10 +94,23 @@ describe('go-stub (GO_STUB)', () => {
     const s = variant(loadSnapshot('linux-wrapper-version-lie'), (d) => {
       d.candidates = d.candidates.slice(0, 1);
       d.candidates[0]!.identity = { ...d.candidates[0]!.identity!, interpreter: '/bin/zsh' };
-      const failed = { exitCode: 127, stdout: '', stderr: "timeout: failed to run command '/usr/local/bin/go': No such file or directory\n", spawnError: "timeout: failed to run command '/usr/local/bin/go': No such file or directory" };
+      const failed = {
+        exitCode: 127,
+        stdout: '',
+        stderr: "timeout: failed to run command '/usr/local/bin/go': No such file or directory\n",
+        spawnError: "timeout: failed to run command '/usr/local/bin/go': No such file or directory",
+      };
       for (const k of ['version', 'versionLocal', 'envJson', 'buildPure'] as const) d.commands[k] = { ...d.commands[k]!, ...failed };
       d.goEnv = null;
-      d.goroot = { path: '/usr/local', exists: true, realpath: '/usr/local', versionFile: null, parts: {}, binary: d.candidates[0]!.identity, binaryPath: '/usr/local/bin/go' };
+      d.goroot = {
+        path: '/usr/local',
+        exists: true,
+        realpath: '/usr/local',
+        versionFile: null,
+        parts: {},
+        binary: d.candidates[0]!.identity,
+        binaryPath: '/usr/local/bin/go',
+      };
     });
     expect(goStub(s)).toEqual([]);
   });

@@ -8,7 +8,9 @@ describe('goexperiment-invalid (GOEXPERIMENT_INVALID)', () => {
     s = withFailedCommand(s, 'version', 'go: unknown GOEXPERIMENT nosuch\n', 2);
     const f = only(goexperimentInvalid(s), 'GOEXPERIMENT_INVALID');
     expect(f.severity).toBe('error');
-    expect(f.message).toBe('GOEXPERIMENT=nosuch (environment) names an experiment this go does not have: "go: unknown GOEXPERIMENT nosuch"; every go command fails.');
+    expect(f.message).toBe(
+      'GOEXPERIMENT=nosuch (environment) names an experiment this go does not have: "go: unknown GOEXPERIMENT nosuch"; every go command fails.',
+    );
     expect(f.fix).toMatch(/^unset GOEXPERIMENT;/);
   });
 

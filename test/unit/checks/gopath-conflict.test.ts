@@ -12,7 +12,10 @@ describe('gopath-conflict (GOPATH_CONFLICT)', () => {
   });
 
   it('fires on one entry of a GOPATH list that lies inside GOROOT', () => {
-    const f = only(gopathConflict(withGoEnv(loadSnapshot('darwin-homebrew'), { GOPATH: '/Users/dev/go:/opt/homebrew/Cellar/go/1.23.4/libexec/work' })), 'GOPATH_CONFLICT');
+    const f = only(
+      gopathConflict(withGoEnv(loadSnapshot('darwin-homebrew'), { GOPATH: '/Users/dev/go:/opt/homebrew/Cellar/go/1.23.4/libexec/work' })),
+      'GOPATH_CONFLICT',
+    );
     expect(f.message).toMatch(/^GOPATH \(\/opt\/homebrew\/Cellar\/go\/1\.23\.4\/libexec\/work\) is GOROOT/);
   });
 

@@ -8,7 +8,9 @@ describe('goroot-goenv-edited (GOROOT_GOENV_EDITED)', () => {
   it('lists what was changed, added and removed, as information', () => {
     const f = only(gorootGoenvEdited(go122(`GOPROXY=direct\nGOTOOLCHAIN=local\nGOFLAGS=-buildvcs=false\n`)), 'GOROOT_GOENV_EDITED');
     expect(f.severity).toBe('info');
-    expect(f.evidence).toEqual(['/usr/lib/go-1.19/go.env: GOPROXY=direct (changed); GOSUMDB removed; GOTOOLCHAIN=local (changed); GOFLAGS=-buildvcs=false (added)']);
+    expect(f.evidence).toEqual([
+      '/usr/lib/go-1.19/go.env: GOPROXY=direct (changed); GOSUMDB removed; GOTOOLCHAIN=local (changed); GOFLAGS=-buildvcs=false (added)',
+    ]);
     expect(f.fix).toMatch(/^The package golang-1\.19-go ships it this way/);
   });
 

@@ -14,7 +14,6 @@ function trimmedNoRoot(s: FactSnapshot): FactSnapshot {
   return d;
 }
 
-
 describe('goroot-incomplete (GOROOT_INCOMPLETE)', () => {
   it('fires when GOROOT lacks src/runtime', () => {
     const f = only(gorootIncomplete(withGorootParts(loadSnapshot('linux-debian-golang-go'), { 'src/runtime': false })), 'GOROOT_INCOMPLETE');
@@ -42,11 +41,16 @@ describe('goroot-incomplete (GOROOT_INCOMPLETE)', () => {
 
   it('leaves a GOROOT that does not exist, or that go cannot find, to GOROOT_MISSING', () => {
     expect(gorootIncomplete(loadSnapshot('windows-goroot-missing'))).toEqual([]);
-    const s = withFailedCommand(withGorootParts(loadSnapshot('linux-debian-copy-usr-local'), { 'src/runtime': false }), 'version', 'go: cannot find GOROOT directory: /usr/local/go\n', 2);
+    const s = withFailedCommand(
+      withGorootParts(loadSnapshot('linux-debian-copy-usr-local'), { 'src/runtime': false }),
+      'version',
+      'go: cannot find GOROOT directory: /usr/local/go\n',
+      2,
+    );
     expect(gorootIncomplete(s)).toEqual([]);
   });
 
-  it('does not judge a foreign-architecture install by this machine\'s tool directory (darwin_arm64 tools absent from an amd64 GOROOT)', () => {
+  it("does not judge a foreign-architecture install by this machine's tool directory (darwin_arm64 tools absent from an amd64 GOROOT)", () => {
     expect(gorootIncomplete(loadSnapshot('darwin-wrong-arch'))).toEqual([]);
   });
 
@@ -66,7 +70,13 @@ describe('goroot-incomplete (GOROOT_INCOMPLETE)', () => {
 
   it('leaves a go copied into a directory that is no toolchain tree to GOROOT_MISSING', () => {
     const s = variant(trimmedNoRoot(loadSnapshot('linux-debian-copy-usr-local')), (d) => {
-      d.goroot = { ...d.goroot!, path: '/usr/local', realpath: '/usr/local', versionFile: null, parts: Object.fromEntries(Object.keys(d.goroot!.parts).map((k) => [k, k === 'bin/go'])) };
+      d.goroot = {
+        ...d.goroot!,
+        path: '/usr/local',
+        realpath: '/usr/local',
+        versionFile: null,
+        parts: Object.fromEntries(Object.keys(d.goroot!.parts).map((k) => [k, k === 'bin/go'])),
+      };
     });
     expect(gorootIncomplete(s)).toEqual([]);
   });

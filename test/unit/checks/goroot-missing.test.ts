@@ -13,7 +13,9 @@ describe('goroot-missing (GOROOT_MISSING)', () => {
       'GOROOT C:\\Go: missing or a dangling/looping symlink',
     ]);
     // `set GOROOT=` lasts one cmd session: on Windows the variable lives in the registry's environment lists.
-    expect(f.fix).toMatch(/^Delete GOROOT from the Windows environment variables \(System Properties → Environment Variables.*reg delete HKCU\\Environment \/v GOROOT.* go finds its own root without it\.$/);
+    expect(f.fix).toMatch(
+      /^Delete GOROOT from the Windows environment variables \(System Properties → Environment Variables.*reg delete HKCU\\Environment \/v GOROOT.* go finds its own root without it\.$/,
+    );
   });
 
   it('tells a Linux user to unset the variable', () => {
@@ -60,9 +62,12 @@ describe('goroot-missing (GOROOT_MISSING)', () => {
 
   it('leaves a trimmed go inside a partial toolchain tree (no pkg/tool) to GOROOT_INCOMPLETE', () => {
     const msg = "go: cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set\n";
-    const s = variant(withFailedCommand(withGorootParts(loadSnapshot('linux-debian-copy-usr-local'), { 'pkg/tool/linux_amd64/compile': false }), 'version', msg, 2), (d) => {
-      d.goEnv = null;
-    });
+    const s = variant(
+      withFailedCommand(withGorootParts(loadSnapshot('linux-debian-copy-usr-local'), { 'pkg/tool/linux_amd64/compile': false }), 'version', msg, 2),
+      (d) => {
+        d.goEnv = null;
+      },
+    );
     expect(gorootMissing(s)).toEqual([]);
   });
 

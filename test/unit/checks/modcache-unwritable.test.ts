@@ -16,7 +16,9 @@ describe('modcache-unwritable (MODCACHE_UNWRITABLE)', () => {
     let s = withWritable(loadSnapshot('windows-msi'), 'GOMODCACHE', false);
     s = withWritable(s, 'GOPATH', false);
     const f = only(modcacheUnwritable(s), 'MODCACHE_UNWRITABLE');
-    expect(f.message).toBe('GOMODCACHE (C:\\Users\\dev\\go\\pkg\\mod) and GOPATH (C:\\Users\\dev\\go) cannot be written by this user: go cannot download modules.');
+    expect(f.message).toBe(
+      'GOMODCACHE (C:\\Users\\dev\\go\\pkg\\mod) and GOPATH (C:\\Users\\dev\\go) cannot be written by this user: go cannot download modules.',
+    );
     expect(f.evidence).toEqual([
       'test -w C:\\Users\\dev\\go\\pkg\\mod (GOMODCACHE=C:\\Users\\dev\\go\\pkg\\mod): not writable',
       'test -w C:\\Users\\dev\\go (GOPATH=C:\\Users\\dev\\go): not writable',

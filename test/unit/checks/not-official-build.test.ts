@@ -24,9 +24,12 @@ describe('not-official-build (NOT_OFFICIAL_BUILD)', () => {
   });
 
   it('fires for a development version, an experiment and a raised GOAMD64', () => {
-    const s = variant(withSettings('linux-debian-copy-usr-local', (b) => Object.assign(b, { GOEXPERIMENT: 'boringcrypto', GOAMD64: 'v3' })), (d) => {
-      d.candidates[0]!.identity!.go!.version = 'devel go1.24-abcdef Tue Jan 1 00:00:00 2025 +0000';
-    });
+    const s = variant(
+      withSettings('linux-debian-copy-usr-local', (b) => Object.assign(b, { GOEXPERIMENT: 'boringcrypto', GOAMD64: 'v3' })),
+      (d) => {
+        d.candidates[0]!.identity!.go!.version = 'devel go1.24-abcdef Tue Jan 1 00:00:00 2025 +0000';
+      },
+    );
     const f = only(notOfficialBuild(s), 'NOT_OFFICIAL_BUILD');
     expect(f.message).toContain('its version "devel go1.24-abcdef Tue Jan 1 00:00:00 2025 +0000" is not a release version');
     expect(f.message).toContain('built with GOEXPERIMENT=boringcrypto');

@@ -5,7 +5,10 @@ import { projectSnapshot } from '../project/project-snapshots.js';
 import type { FactSnapshot } from '../../../engine/facts/fact-snapshot.js';
 
 function inGopathSrc(go111module: string): FactSnapshot {
-  const s = projectSnapshot({ goMod: null, env: { GOMOD: '', GO111MODULE: go111module } }, withEnv(loadSnapshot('linux-debian-copy-usr-local'), { GO111MODULE: go111module }));
+  const s = projectSnapshot(
+    { goMod: null, env: { GOMOD: '', GO111MODULE: go111module } },
+    withEnv(loadSnapshot('linux-debian-copy-usr-local'), { GO111MODULE: go111module }),
+  );
   s.project!.dir = '/root/go/src/example.com/app';
   return s;
 }

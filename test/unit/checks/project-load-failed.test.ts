@@ -19,7 +19,12 @@ describe('project-load-failed (PROJECT_LOAD_FAILED)', () => {
   });
 
   it('leaves causes with their own finding to them, and stays silent without --project', () => {
-    for (const stderr of ['go: inconsistent vendoring in /work/app:\n', 'main.go:2:8: missing go.sum entry for module providing package x\n', 'main.go:2:8: module lookup disabled by GOPROXY=off\n', 'go: go.mod requires go >= 1.99 (running go 1.22.12; GOTOOLCHAIN=local)\n'])
+    for (const stderr of [
+      'go: inconsistent vendoring in /work/app:\n',
+      'main.go:2:8: missing go.sum entry for module providing package x\n',
+      'main.go:2:8: module lookup disabled by GOPROXY=off\n',
+      'go: go.mod requires go >= 1.99 (running go 1.22.12; GOTOOLCHAIN=local)\n',
+    ])
       expect(projectLoadFailed(projectSnapshot({ load: { exitCode: 1, stderr } }))).toEqual([]);
     expect(projectLoadFailed(projectSnapshot())).toEqual([]);
     for (const name of GENUINE_FIXTURES) expect(projectLoadFailed(loadSnapshot(name))).toEqual([]);

@@ -21,7 +21,10 @@ describe('proxy-unreachable (PROXY_UNREACHABLE)', () => {
 
   it('stays silent when every online probe succeeded', () => {
     const s = variant(loadSnapshot('windows-msi'), (d) => {
-      d.online = { proxy: [{ url: 'https://proxy.golang.org', ok: true, detail: '200 OK' }], sumdb: { url: 'https://sum.golang.org', ok: true, detail: '200 OK' } };
+      d.online = {
+        proxy: [{ url: 'https://proxy.golang.org', ok: true, detail: '200 OK' }],
+        sumdb: { url: 'https://sum.golang.org', ok: true, detail: '200 OK' },
+      };
     });
     expect(proxyUnreachable(s)).toEqual([]);
   });

@@ -21,7 +21,8 @@ describe('shim-unresolved (SHIM_UNRESOLVED)', () => {
       const path = '/home/dev/.goenv/shims/go';
       d.candidates[0] = { ...d.candidates[0]!, dir: '/home/dev/.goenv/shims', path, realpath: path, hops: [{ ...d.candidates[0]!.hops[0]!, path }] };
       d.candidates[0]!.scriptHead = '#!/usr/bin/env bash\nset -e\nexec "/home/dev/.goenv/libexec/goenv" exec "${0##*/}" "$@"\n';
-      for (const k of ['version', 'versionLocal', 'envJson'] as const) d.commands[k]!.stderr = "goenv: version '1.21.5' is not installed (set by /work/.go-version)\n";
+      for (const k of ['version', 'versionLocal', 'envJson'] as const)
+        d.commands[k]!.stderr = "goenv: version '1.21.5' is not installed (set by /work/.go-version)\n";
     });
     const f = only(shimUnresolved(s), 'SHIM_UNRESOLVED');
     expect(f.message).toBe('The goenv shim at /home/dev/.goenv/shims/go cannot resolve a Go version.');
@@ -41,7 +42,7 @@ describe('shim-unresolved (SHIM_UNRESOLVED)', () => {
     expect(shimUnresolved(withCommand(asdfShimSnapshot({ resolves: false }), 'version', { exitCode: null, timedOut: true }))).toEqual([]);
   });
 
-  it('stays silent on a script that is no known manager\'s shim', () => {
+  it("stays silent on a script that is no known manager's shim", () => {
     expect(shimUnresolved(withCommand(loadSnapshot('linux-wrapper-version-lie'), 'version', { exitCode: 1, stdout: '' }))).toEqual([]);
   });
 

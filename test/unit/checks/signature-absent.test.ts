@@ -12,7 +12,9 @@ describe('signature-absent (SIGNATURE_ABSENT)', () => {
   it('is a warning for an unsigned Windows go.exe whose build info is a release build', () => {
     const f = only(signatureAbsent(signed('windows-msi', none)), 'SIGNATURE_ABSENT');
     expect(f.severity).toBe('warning');
-    expect(f.message).toBe("C:\\Program Files\\Go\\bin\\go.exe has no code signature, yet its build info is a release build's, and go.dev's Windows releases are signed.");
+    expect(f.message).toBe(
+      "C:\\Program Files\\Go\\bin\\go.exe has no code signature, yet its build info is a release build's, and go.dev's Windows releases are signed.",
+    );
     expect(f.evidence[0]).toBe('C:\\Program Files\\Go\\bin\\go.exe: pe windows/amd64, signature: none');
     expect(f.evidence[1]).toBe('Go build info: go1.22.5, release build settings');
     expect(f.fix).toMatch(/^Reinstall Go from https:\/\/go.dev\/dl/);
@@ -21,7 +23,9 @@ describe('signature-absent (SIGNATURE_ABSENT)', () => {
   it("is a warning for a macOS release-looking go with only the linker's ad-hoc signature", () => {
     const f = only(signatureAbsent(signed('darwin-pkg-installer', adhoc)), 'SIGNATURE_ABSENT');
     expect(f.severity).toBe('warning');
-    expect(f.message).toMatch(/has only an ad-hoc signature \(Go's linker's\), no Developer ID, yet its build info is a release build's, and go.dev's macOS releases are signed\.$/);
+    expect(f.message).toMatch(
+      /has only an ad-hoc signature \(Go's linker's\), no Developer ID, yet its build info is a release build's, and go.dev's macOS releases are signed\.$/,
+    );
   });
 
   it('is info for a go.exe built by `go build -trimpath` (no make.bash -gcflags), as the harness cross-builds its Windows trees', () => {
@@ -34,7 +38,9 @@ describe('signature-absent (SIGNATURE_ABSENT)', () => {
   it('is info on Linux, where ELF carries no signature, and points at the package database when one owns the file', () => {
     const f = only(signatureAbsent(signed('linux-debian-no-cc', none)), 'SIGNATURE_ABSENT');
     expect(f.severity).toBe('info');
-    expect(f.message).toBe('/usr/lib/go-1.22/bin/go has no code signature: ELF binaries carry none, so only a published checksum or the package database can vouch for it.');
+    expect(f.message).toBe(
+      '/usr/lib/go-1.22/bin/go has no code signature: ELF binaries carry none, so only a published checksum or the package database can vouch for it.',
+    );
     expect(f.evidence).toContain('package database: dpkg:golang-1.22-go owns it');
     expect(f.fix).toBe('Nothing to fix; to check the file, verify it against its package (dpkg:golang-1.22-go).');
   });
@@ -50,7 +56,11 @@ describe('signature-absent (SIGNATURE_ABSENT)', () => {
 
   it('stays silent when a signer is named, when the signature is invalid (SIGNATURE_INVALID), and on snapshots without signature facts', () => {
     expect(signatureAbsent(signed('windows-msi', { kind: 'authenticode', valid: true, signer: 'Google LLC', reasons: [] }))).toEqual([]);
-    expect(signatureAbsent(signed('darwin-pkg-installer', { kind: 'developer-id', valid: true, signer: 'Developer ID Application: Google LLC (EQHXZ8M8AV)', reasons: [] }))).toEqual([]);
+    expect(
+      signatureAbsent(
+        signed('darwin-pkg-installer', { kind: 'developer-id', valid: true, signer: 'Developer ID Application: Google LLC (EQHXZ8M8AV)', reasons: [] }),
+      ),
+    ).toEqual([]);
     expect(signatureAbsent(signed('darwin-pkg-installer', { ...adhoc, valid: false, reasons: ['x'] }))).toEqual([]);
     for (const name of GENUINE_FIXTURES) expect(signatureAbsent(loadSnapshot(name))).toEqual([]);
     expect(signatureAbsent(withIdentity(loadSnapshot('linux-wrapper-version-lie'), 0, { signature: none }))).toEqual([]);

@@ -28,7 +28,15 @@ describe('signature-invalid (SIGNATURE_INVALID)', () => {
       const go = d.candidates[0]!.identity!;
       go.signature = { kind: 'adhoc', valid: true, signer: null, reasons: [] };
       d.goroot!.tools = {
-        'pkg/tool/darwin_arm64/compile': { ...go, signature: { kind: 'adhoc', valid: false, signer: null, reasons: ['2 of 900 code page hashes (sha256) do not match: the bytes changed after signing, first at page 3 (offset 49152)'] } },
+        'pkg/tool/darwin_arm64/compile': {
+          ...go,
+          signature: {
+            kind: 'adhoc',
+            valid: false,
+            signer: null,
+            reasons: ['2 of 900 code page hashes (sha256) do not match: the bytes changed after signing, first at page 3 (offset 49152)'],
+          },
+        },
         'pkg/tool/darwin_arm64/link': { ...go, signature: { kind: 'adhoc', valid: true, signer: null, reasons: [] } },
       };
     });
@@ -42,7 +50,9 @@ describe('signature-invalid (SIGNATURE_INVALID)', () => {
   it('stays silent on valid, unchecked (null) and absent signatures, and on snapshots without signature facts', () => {
     const msi = loadSnapshot('windows-msi');
     expect(signatureInvalid(withIdentity(msi, 0, { signature: { ...tampered, valid: true, reasons: [] } }))).toEqual([]);
-    expect(signatureInvalid(withIdentity(msi, 0, { signature: { ...tampered, valid: null, reasons: ['only the first 1024 of 2048 bytes were read'] } }))).toEqual([]);
+    expect(
+      signatureInvalid(withIdentity(msi, 0, { signature: { ...tampered, valid: null, reasons: ['only the first 1024 of 2048 bytes were read'] } })),
+    ).toEqual([]);
     expect(signatureInvalid(withIdentity(msi, 0, { signature: { kind: 'none', valid: null, signer: null, reasons: [] } }))).toEqual([]);
     for (const name of GENUINE_FIXTURES) expect(signatureInvalid(loadSnapshot(name))).toEqual([]);
   });

@@ -4,7 +4,15 @@ import { signatureUntrusted } from '../../../engine/checks/signature-untrusted.j
 import { buildReport } from '../../../engine/report/build-report.js';
 import { GENUINE_FIXTURES, loadSnapshot, only, variant, withSignature } from '../snapshot-builders.js';
 
-const selfSigned: BinarySignature = { kind: 'authenticode', valid: true, signer: 'Example Go Publisher', chain: ['Example Go Publisher'], chainComplete: true, anchor: null, reasons: [] };
+const selfSigned: BinarySignature = {
+  kind: 'authenticode',
+  valid: true,
+  signer: 'Example Go Publisher',
+  chain: ['Example Go Publisher'],
+  chainComplete: true,
+  anchor: null,
+  reasons: [],
+};
 const appleRooted: BinarySignature = {
   kind: 'developer-id',
   valid: true,

@@ -14,16 +14,20 @@ describe('sumdb-disabled (SUMDB_DISABLED)', () => {
     expect(f.fix).toMatch(/^Remove the setting/);
   });
 
-  it('only notes it when the toolchain\'s packager set it in $GOROOT/go.env (Fedora)', () => {
-    const s = withGoEnv(withEnvFile(loadSnapshot('linux-debian-copy-usr-local'), 'goroot', fedoraGoEnv), { GOSUMDB: 'off', GOPROXY: 'direct', GOTOOLCHAIN: 'local' });
+  it("only notes it when the toolchain's packager set it in $GOROOT/go.env (Fedora)", () => {
+    const s = withGoEnv(withEnvFile(loadSnapshot('linux-debian-copy-usr-local'), 'goroot', fedoraGoEnv), {
+      GOSUMDB: 'off',
+      GOPROXY: 'direct',
+      GOTOOLCHAIN: 'local',
+    });
     const f = only(sumdbDisabled(s), 'SUMDB_DISABLED');
     expect(f.severity).toBe('info');
-    expect(f.message).toBe('Module checksums are not verified against the checksum database (GOSUMDB=off), as the toolchain\'s packager configured it.');
+    expect(f.message).toBe("Module checksums are not verified against the checksum database (GOSUMDB=off), as the toolchain's packager configured it.");
     expect(f.evidence).toEqual(['GOSUMDB=off (from GOROOT/go.env)']);
     expect(f.fix).toBeNull();
   });
 
-  it('warns when the user adds a wide-open exemption on top of the packager\'s setting', () => {
+  it("warns when the user adds a wide-open exemption on top of the packager's setting", () => {
     let s = withGoEnv(withEnvFile(loadSnapshot('linux-debian-copy-usr-local'), 'goroot', fedoraGoEnv), { GOSUMDB: 'off', GONOSUMDB: '*' });
     s = withEnv(s, { GONOSUMDB: '*' });
     const f = only(sumdbDisabled(s), 'SUMDB_DISABLED');
@@ -39,7 +43,9 @@ describe('sumdb-disabled (SUMDB_DISABLED)', () => {
   });
 
   it('stays silent on GOPRIVATE listing real private paths', () => {
-    const s = withGoEnv(withEnv(loadSnapshot('darwin-homebrew'), { GOPRIVATE: '*.corp.example.com,github.com/acme/*' }), { GOPRIVATE: '*.corp.example.com,github.com/acme/*' });
+    const s = withGoEnv(withEnv(loadSnapshot('darwin-homebrew'), { GOPRIVATE: '*.corp.example.com,github.com/acme/*' }), {
+      GOPRIVATE: '*.corp.example.com,github.com/acme/*',
+    });
     expect(sumdbDisabled(s)).toEqual([]);
   });
 

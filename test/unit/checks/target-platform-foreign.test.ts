@@ -16,7 +16,11 @@ describe('target-platform-foreign (TARGET_PLATFORM_FOREIGN)', () => {
 
   it('names GOAMD64 when the program says the CPU is below its level', () => {
     let s = withEnv(base(), { GOAMD64: 'v4' });
-    s = withCommand(withGoEnv(s, { GOAMD64: 'v4' }), 'runPure', { exitCode: 1, stdout: '', stderr: 'This program can only be run on AMD64 processors with v4 microarchitecture support.\n' });
+    s = withCommand(withGoEnv(s, { GOAMD64: 'v4' }), 'runPure', {
+      exitCode: 1,
+      stdout: '',
+      stderr: 'This program can only be run on AMD64 processors with v4 microarchitecture support.\n',
+    });
     expect(only(targetPlatformForeign(s), 'TARGET_PLATFORM_FOREIGN').message).toMatch(/^GOAMD64=v4 is set in your environment: .*a CPU below amd64 v4/);
   });
 

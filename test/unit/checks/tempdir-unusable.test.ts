@@ -10,7 +10,11 @@ const withWorkDir = (w: Partial<WorkDirFact>) =>
 
 describe('tempdir-unusable (TEMPDIR_UNUSABLE)', () => {
   it('quotes go and names the variable when TMPDIR does not exist', () => {
-    const s = withFailedCommand(withWorkDir({ variable: 'TMPDIR', path: '/nonexistent', exists: false, writable: null, noexec: null }), 'buildPure', 'go: creating work dir: stat /nonexistent: no such file or directory\n');
+    const s = withFailedCommand(
+      withWorkDir({ variable: 'TMPDIR', path: '/nonexistent', exists: false, writable: null, noexec: null }),
+      'buildPure',
+      'go: creating work dir: stat /nonexistent: no such file or directory\n',
+    );
     const f = only(tempdirUnusable(s), 'TEMPDIR_UNUSABLE');
     expect(f.severity).toBe('error');
     expect(f.message).toBe('go cannot make its work directory: "go: creating work dir: stat /nonexistent: no such file or directory"; every build fails.');

@@ -34,7 +34,15 @@ describe('toolchain-switch-failed (TOOLCHAIN_SWITCH_FAILED)', () => {
 
   it('stays silent when go version fails for another reason, or hung', () => {
     expect(toolchainSwitchFailed(loadSnapshot('windows-goroot-missing'))).toEqual([]);
-    expect(toolchainSwitchFailed(withCommand(loadSnapshot('linux-debian-copy-usr-local'), 'version', { exitCode: null, timedOut: true, stdout: 'go: downloading go1.99.0 (linux/amd64)\n' }))).toEqual([]);
+    expect(
+      toolchainSwitchFailed(
+        withCommand(loadSnapshot('linux-debian-copy-usr-local'), 'version', {
+          exitCode: null,
+          timedOut: true,
+          stdout: 'go: downloading go1.99.0 (linux/amd64)\n',
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it.each([...GENUINE_FIXTURES, 'linux-no-go', 'darwin-wrong-arch'])('stays silent on %s', (name) => {

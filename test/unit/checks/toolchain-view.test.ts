@@ -3,7 +3,7 @@ import { evidenceOf, isForeign, parseGoVersionLine, settingSource, view } from '
 import { loadSnapshot, withCandidate, withCommand, withEnv, withEnvFile, withGoEnv, withGoroot, withIdentity } from '../snapshot-builders.js';
 
 describe('toolchain-view (shared derivations)', () => {
-  it('parses go version lines, including gccgo\'s', () => {
+  it("parses go version lines, including gccgo's", () => {
     expect(parseGoVersionLine('go version go1.22.12 linux/amd64\n')).toBe('go1.22.12');
     expect(parseGoVersionLine('go version go1.22.5 windows/amd64\r\n')).toBe('go1.22.5');
     expect(parseGoVersionLine('go version go1.18 gccgo (Debian 12.2.0-14) 12.2.0 linux/amd64')).toBe('go1.18');
@@ -43,11 +43,15 @@ describe('toolchain-view (shared derivations)', () => {
     expect(view(loadSnapshot('linux-debian-golang-go')).isGccgo).toBe(false);
     // A script in front of gccgo's go: $GOROOT/bin/go (GOROOT=/usr) is the libgo-linked binary, so gccgo it is.
     const gccgo = loadSnapshot('linux-gccgo');
-    const wrapped = withIdentity(
-      withCandidate(gccgo, 0, { scriptHead: '#!/bin/sh\nexec /usr/bin/x86_64-linux-gnu-go-12 "$@"\n' }),
-      0,
-      { format: 'script', os: null, arch: null, needed: [], gccgo: false, go: null, interpreter: '/bin/sh' },
-    );
+    const wrapped = withIdentity(withCandidate(gccgo, 0, { scriptHead: '#!/bin/sh\nexec /usr/bin/x86_64-linux-gnu-go-12 "$@"\n' }), 0, {
+      format: 'script',
+      os: null,
+      arch: null,
+      needed: [],
+      gccgo: false,
+      go: null,
+      interpreter: '/bin/sh',
+    });
     const w = withGoroot(wrapped, { binary: gccgo.candidates[0]!.identity });
     expect(view(w).isIndirection).toBe(true);
     expect(view(w).isGccgo).toBe(true);
@@ -70,7 +74,7 @@ describe('toolchain-view (shared derivations)', () => {
     expect(view(loadSnapshot('linux-gccgo'))).not.toBe(view(s));
   });
 
-  it('attributes a setting in go\'s precedence: environment, user env file, $GOROOT/go.env, default', () => {
+  it("attributes a setting in go's precedence: environment, user env file, $GOROOT/go.env, default", () => {
     const base = loadSnapshot('linux-debian-copy-usr-local');
     expect(settingSource(base, 'GOPROXY')).toEqual({ value: 'https://proxy.golang.org,direct', source: 'GOROOT/go.env' });
     expect(settingSource(base, 'GOPATH')).toEqual({ value: '/root/go', source: 'default' });
@@ -92,10 +96,12 @@ describe('toolchain-view (shared derivations)', () => {
     expect(evidenceOf(s.commands.gorootLocated)).toBe('-u GOROOT GOENV=off /usr/bin/go env GOROOT: exit 0: /usr/lib/go-1.19');
     expect(evidenceOf(s.commands.versionLocal)).toBe('GOTOOLCHAIN=local /usr/bin/go version: exit 0: go version go1.19.8 linux/amd64');
     expect(evidenceOf(undefined)).toBe('(not run)');
-    expect(evidenceOf(loadSnapshot('darwin-wrong-arch').commands.version)).toBe('/usr/local/go/bin/go version: could not start: spawn Unknown system error -86');
+    expect(evidenceOf(loadSnapshot('darwin-wrong-arch').commands.version)).toBe(
+      '/usr/local/go/bin/go version: could not start: spawn Unknown system error -86',
+    );
   });
 
-  it('judges foreign binaries by OS and architecture, accepting a fat Mach-O with the machine\'s slice', () => {
+  it("judges foreign binaries by OS and architecture, accepting a fat Mach-O with the machine's slice", () => {
     const mac = loadSnapshot('darwin-homebrew');
     const id = mac.candidates[0]!.identity!;
     expect(isForeign(mac, id)).toBe(false);

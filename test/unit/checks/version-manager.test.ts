@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { versionManager } from '../../../engine/checks/version-manager.js';
-import { GENUINE_FIXTURES, asdfShimSnapshot, fixtureNames, loadSnapshot, scoopShimSnapshot, variant, withManagers, withToolchains } from '../snapshot-builders.js';
+import {
+  GENUINE_FIXTURES,
+  asdfShimSnapshot,
+  fixtureNames,
+  loadSnapshot,
+  scoopShimSnapshot,
+  variant,
+  withManagers,
+  withToolchains,
+} from '../snapshot-builders.js';
 
 describe('version-manager (which manager go is reached through)', () => {
   it('finds asdf from its root on the chain', () => {

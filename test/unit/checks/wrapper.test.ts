@@ -18,7 +18,9 @@ describe('wrapper (WRAPPER)', () => {
     const f = only(wrapper(loadSnapshot('windows-bat-shim')), 'WRAPPER');
     expect(f.message).toBe('C:\\Program Files\\Go\\bin\\go.bat is a script in front of the real go at C:\\Program Files\\Go\\bin\\go.exe.');
     expect(f.evidence[0]).toBe('chain: C:\\Program Files\\Go\\bin\\go.bat → C:\\Program Files\\Go\\bin\\go.exe');
-    expect(f.evidence[1]).toBe('C:\\Program Files\\Go\\bin\\go.bat: @echo off | rem Installed by the team dev-setup: runs the go.exe next to this script. | setlocal | "%~dp0go.exe" %*');
+    expect(f.evidence[1]).toBe(
+      'C:\\Program Files\\Go\\bin\\go.bat: @echo off | rem Installed by the team dev-setup: runs the go.exe next to this script. | setlocal | "%~dp0go.exe" %*',
+    );
   });
 
   it('is a warning when the wrapper changes what go uses: its go env differs from the real go asked directly', () => {

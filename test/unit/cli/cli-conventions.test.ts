@@ -33,15 +33,24 @@ describe('goverity --version, help CMD, CMD --help', () => {
   });
 
   it('names every option verify parses in its help', () => {
-    for (const flag of ['--target', '--format', '--json', '--fail-on', '-v, --verbose', '--timeout-ms', '--online']) expect(COMMAND_HELP.verify).toContain(flag);
+    for (const flag of ['--target', '--format', '--json', '--fail-on', '-v, --verbose', '--timeout-ms', '--online'])
+      expect(COMMAND_HELP.verify).toContain(flag);
   });
 
   it('suggests the flag or command a typo meant, in one line, exit 2', async () => {
-    expect(await cli('verify', '--jsno')).toEqual({ status: 2, out: '', err: "goverity: Unknown option '--jsno' (did you mean --json?) (see: goverity verify --help)\n" });
+    expect(await cli('verify', '--jsno')).toEqual({
+      status: 2,
+      out: '',
+      err: "goverity: Unknown option '--jsno' (did you mean --json?) (see: goverity verify --help)\n",
+    });
     expect(await cli('inspect', '--jsn', 'x')).toMatchObject({ status: 2, err: expect.stringContaining('(did you mean --json?)') });
     expect(await cli('verfiy')).toEqual({ status: 2, out: '', err: 'goverity: unknown command "verfiy" (did you mean verify?) (try: goverity --help)\n' });
     expect(await cli('help', 'inpsect')).toMatchObject({ status: 2, err: expect.stringContaining('(did you mean inspect?)') });
-    expect(await cli('verify', '--fail-on', 'sometimes')).toEqual({ status: 2, out: '', err: 'goverity: --fail-on takes error, warning, never, not "sometimes"\n' });
+    expect(await cli('verify', '--fail-on', 'sometimes')).toEqual({
+      status: 2,
+      out: '',
+      err: 'goverity: --fail-on takes error, warning, never, not "sometimes"\n',
+    });
     expect(await cli('verify', '--format', 'xml')).toEqual({ status: 2, out: '', err: 'goverity: --format takes text, json, github, not "xml"\n' });
   });
 });

@@ -16,23 +16,36 @@ describe('buildMatrix', () => {
   });
 
   it('explains a divergence the known table covers, with its source link', () => {
-    expect(cell('filepath.FromSlash', 'windows-go-1.24')).toMatchObject({ status: 'explained', explanation: { link: 'https://pkg.go.dev/path/filepath#FromSlash' } });
+    expect(cell('filepath.FromSlash', 'windows-go-1.24')).toMatchObject({
+      status: 'explained',
+      explanation: { link: 'https://pkg.go.dev/path/filepath#FromSlash' },
+    });
     expect(cell('filepath.FromSlash', 'go-1.24').status).toBe('same');
     expect(cell('exec.LookPath via cwd', 'gccgo')).toMatchObject({ status: 'explained', explanation: { link: 'https://go.dev/doc/go1.19#os-exec-path' } });
   });
 
-  it('explains Go 1.25\'s quota-aware GOMAXPROCS, and flags a divergence no known reason covers as unexplained', () => {
+  it("explains Go 1.25's quota-aware GOMAXPROCS, and flags a divergence no known reason covers as unexplained", () => {
     expect(m.rows.find((r) => r.behaviour.id === 'runtime.GOMAXPROCS --cpus 1')!.baseline).toBe('= NumCPU');
-    expect(cell('runtime.GOMAXPROCS --cpus 1', 'go-1.27')).toMatchObject({ status: 'explained', explanation: { link: 'https://go.dev/doc/go1.25#container-aware-gomaxprocs' } });
+    expect(cell('runtime.GOMAXPROCS --cpus 1', 'go-1.27')).toMatchObject({
+      status: 'explained',
+      explanation: { link: 'https://go.dev/doc/go1.25#container-aware-gomaxprocs' },
+    });
     expect(cell('runtime.GOMAXPROCS --cpus 1', 'gccgo').status).toBe('same');
     // Windows' "unsupported" is compared like a value, and explained; a Linux SIGTERM that never arrives is news.
     expect(cell('signal TERM', 'windows-go-1.24')).toMatchObject({ status: 'explained', explanation: { link: 'https://pkg.go.dev/os/signal#hdr-Windows' } });
-    expect(m.divergences.filter((d) => !d.explanation)).toEqual([{ behaviour: 'signal TERM', env: 'go-1.27', value: 'not delivered', baseline: 'caught "terminated" = SIGTERM', explanation: null }]);
+    expect(m.divergences.filter((d) => !d.explanation)).toEqual([
+      { behaviour: 'signal TERM', env: 'go-1.27', value: 'not delivered', baseline: 'caught "terminated" = SIGTERM', explanation: null },
+    ]);
   });
 
   it('lists a probe that gave no answer as a failure, never as a value', () => {
     expect(cell('runtime.GOMAXPROCS --cpus 1', 'windows-go-1.24').status).toBe('failed');
-    expect(m.failures).toContainEqual({ behaviour: 'runtime.GOMAXPROCS --cpus 1', env: 'windows-go-1.24', state: 'timeout', detail: 'the cpu program did not finish within 60 s' });
+    expect(m.failures).toContainEqual({
+      behaviour: 'runtime.GOMAXPROCS --cpus 1',
+      env: 'windows-go-1.24',
+      state: 'timeout',
+      detail: 'the cpu program did not finish within 60 s',
+    });
     // Not probed at all (the row is missing from a run) is a failure too.
     expect(cell('go.mod toolchain (local)', 'go-1.27')).toMatchObject({ status: 'failed', observation: { detail: 'not probed' } });
   });

@@ -16,7 +16,10 @@ describe('the convergence catalog', () => {
     expect(probePrograms(sources)).toEqual(['cpu', 'lookpath', 'paths', 'runtimeinfo', 'signals']);
     for (const b of CONVERGE_BEHAVIOURS) {
       if (b.program === 'go') continue;
-      const program = Object.entries(sources).filter(([n]) => n.startsWith(`${b.program}/`)).map(([, s]) => s).join('\n');
+      const program = Object.entries(sources)
+        .filter(([n]) => n.startsWith(`${b.program}/`))
+        .map(([, s]) => s)
+        .join('\n');
       expect(program, `${b.id} comes from ${PROBES_DIR}/${b.program}`).toContain(`"${b.id.split(' ')[0]}`);
     }
   });
@@ -40,12 +43,15 @@ describe('the convergence catalog', () => {
     const images = new Set(IMAGE_CATALOG.map((i) => i.id));
     for (const e of CONVERGE_ENVIRONMENTS) expect(images.has(e.image), `${e.id} runs on ${e.image}`).toBe(true);
     // The VM tier is opt-in (slow, needs QEMU); everything else runs by default.
-    expect(CONVERGE_ENVIRONMENTS.filter((e) => !DEFAULT_CONVERGE_ENVIRONMENTS.includes(e)).map((e) => `${e.id} ${e.host}`)).toEqual(['vm-go-1.24 vm', 'vm-go-1.27 vm']);
+    expect(CONVERGE_ENVIRONMENTS.filter((e) => !DEFAULT_CONVERGE_ENVIRONMENTS.includes(e)).map((e) => `${e.id} ${e.host}`)).toEqual([
+      'vm-go-1.24 vm',
+      'vm-go-1.27 vm',
+    ]);
     // Every Debian Go toolchain image is a column.
     for (const i of IMAGE_CATALOG.filter((x) => /^go-1\.\d+$/.test(x.id))) expect(CONVERGE_ENVIRONMENTS.map((e) => e.image)).toContain(i.id);
   });
 
-  it('builds the probes at the building toolchain\'s language version: that go line picks the GODEBUG defaults', () => {
+  it("builds the probes at the building toolchain's language version: that go line picks the GODEBUG defaults", () => {
     const env = CONVERGE_ENVIRONMENTS.find((e) => e.id === 'go-1.27')!;
     expect(probeGoMod(env)).toBe('module goverity.dev/converge-probe\n\ngo 1.27\n');
     expect(probeGoMod(CONVERGE_ENVIRONMENTS.find((e) => e.compiler === 'gccgo')!)).toContain('\ngo 1.18\n');

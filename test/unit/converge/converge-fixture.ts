@@ -2,16 +2,41 @@ import type { ConvergeEnvironment } from '../../../harness/converge/converge-env
 import type { Observation } from '../../../harness/converge/observation.js';
 import type { EnvironmentRun } from '../../../harness/converge/run-environment.js';
 
-export const linux24: ConvergeEnvironment = { id: 'go-1.24', image: 'go-1.24', label: 'linux/amd64 · Debian go1.24', os: 'linux', arch: 'amd64', goMinor: 24, compiler: 'gc', build: 'native', runner: 'direct', host: 'container' };
+export const linux24: ConvergeEnvironment = {
+  id: 'go-1.24',
+  image: 'go-1.24',
+  label: 'linux/amd64 · Debian go1.24',
+  os: 'linux',
+  arch: 'amd64',
+  goMinor: 24,
+  compiler: 'gc',
+  build: 'native',
+  runner: 'direct',
+  host: 'container',
+};
 export const linux27: ConvergeEnvironment = { ...linux24, id: 'go-1.27', image: 'go-1.27', label: 'linux/amd64 · Debian go1.27', goMinor: 27 };
 export const gccgo: ConvergeEnvironment = { ...linux24, id: 'gccgo', image: 'gccgo', label: 'linux/amd64 · gccgo-12', goMinor: null, compiler: 'gccgo' };
-export const windows: ConvergeEnvironment = { ...linux24, id: 'windows-go-1.24', image: 'wine-go-1.24', label: 'windows/amd64 · Wine 10 · go1.24', os: 'windows', runner: 'wine' };
+export const windows: ConvergeEnvironment = {
+  ...linux24,
+  id: 'windows-go-1.24',
+  image: 'wine-go-1.24',
+  label: 'windows/amd64 · Wine 10 · go1.24',
+  os: 'windows',
+  runner: 'wine',
+};
 
 const ok = (value: string, detail?: string): Observation => ({ state: 'ok', value, ...(detail ? { detail } : {}) });
 
 /** A run as runEnvironment returns it: timings fixed, observations given. */
 export function runOf(env: ConvergeEnvironment, observations: Record<string, Observation>, error: string | null = null): EnvironmentRun {
-  return { id: env.id, label: env.label, image: `goverity/${env.image}:0123456789ab`, observations, timings: { startMs: 400, buildMs: 15_200, probeMs: 1_300, totalMs: 16_900 }, error };
+  return {
+    id: env.id,
+    label: env.label,
+    image: `goverity/${env.image}:0123456789ab`,
+    observations,
+    timings: { startMs: 400, buildMs: 15_200, probeMs: 1_300, totalMs: 16_900 },
+    error,
+  };
 }
 
 /** Four environments answering a few rows the way the real ones do, plus one surprise and one failure. */

@@ -2,11 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { failedObservation, parseProbeOutput } from '../../../harness/converge/probe-output.js';
 import type { ExecResult } from '../../../engine/transport/transport.js';
 
-const exec = (over: Partial<ExecResult>): ExecResult => ({ argv: ['probe'], exitCode: 0, stdout: '', stderr: '', timedOut: false, truncated: false, spawnError: null, durationMs: 60_000, ...over });
+const exec = (over: Partial<ExecResult>): ExecResult => ({
+  argv: ['probe'],
+  exitCode: 0,
+  stdout: '',
+  stderr: '',
+  timedOut: false,
+  truncated: false,
+  spawnError: null,
+  durationMs: 60_000,
+  ...over,
+});
 
 describe('parseProbeOutput', () => {
   it('reads every behaviour of a probe line, with its detail', () => {
-    const line = JSON.stringify({ probe: 'paths', results: { 'filepath.FromSlash': { value: 'a\\b', detail: 'FromSlash("a/b")' }, 'os.PathSeparator': { value: '\\' } } });
+    const line = JSON.stringify({
+      probe: 'paths',
+      results: { 'filepath.FromSlash': { value: 'a\\b', detail: 'FromSlash("a/b")' }, 'os.PathSeparator': { value: '\\' } },
+    });
     expect(parseProbeOutput(`${line}\n`)).toEqual({
       'filepath.FromSlash': { state: 'ok', value: 'a\\b', detail: 'FromSlash("a/b")' },
       'os.PathSeparator': { state: 'ok', value: '\\' },
@@ -27,8 +40,16 @@ describe('parseProbeOutput', () => {
 
 describe('failedObservation', () => {
   it('says why a probe answered nothing: cut off, flooded, not started, or its last stderr lines', () => {
-    expect(failedObservation(exec({ timedOut: true, exitCode: null }), 'the cpu program')).toEqual({ state: 'timeout', value: 'cut off', detail: 'the cpu program did not finish within 60 s' });
-    expect(failedObservation(exec({ truncated: true }), 'the paths program')).toEqual({ state: 'error', value: 'cut off', detail: 'the paths program printed more than the output limit' });
+    expect(failedObservation(exec({ timedOut: true, exitCode: null }), 'the cpu program')).toEqual({
+      state: 'timeout',
+      value: 'cut off',
+      detail: 'the cpu program did not finish within 60 s',
+    });
+    expect(failedObservation(exec({ truncated: true }), 'the paths program')).toEqual({
+      state: 'error',
+      value: 'cut off',
+      detail: 'the paths program printed more than the output limit',
+    });
     expect(failedObservation(exec({ spawnError: 'ENOENT', exitCode: null }), 'go build').detail).toBe('go build: ENOENT');
     expect(failedObservation(exec({ exitCode: 2, stderr: 'a\nb\nc\nd\n' }), 'go build').detail).toBe('go build: b | c | d');
     expect(failedObservation(exec({ exitCode: 139 }), 'x').detail).toBe('x: exit status 139');

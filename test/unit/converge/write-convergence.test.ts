@@ -6,7 +6,18 @@ import { CONVERGENCE_SCHEMA, type ConvergenceDocument } from '../../../harness/c
 import { writeConvergence } from '../../../harness/converge/write-convergence.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'write-convergence-'));
-const doc = { schema: CONVERGENCE_SCHEMA, runId: '2026-11-24T12-00-00-000Z-1-converge', skipped: [], environments: [], matrix: { environments: [], rows: [], divergences: [], failures: [], counts: { environments: 0, behaviours: 0, explained: 0, unexplained: 0, failed: 0 } }, host: { cores: 2, engine: 'docker', node: 'v20' }, selection: { env: null, concurrency: 1, quotaCpus: 1 }, startedAt: '', finishedAt: '', totalMs: 0 } as ConvergenceDocument;
+const doc = {
+  schema: CONVERGENCE_SCHEMA,
+  runId: '2026-11-24T12-00-00-000Z-1-converge',
+  skipped: [],
+  environments: [],
+  matrix: { environments: [], rows: [], divergences: [], failures: [], counts: { environments: 0, behaviours: 0, explained: 0, unexplained: 0, failed: 0 } },
+  host: { cores: 2, engine: 'docker', node: 'v20' },
+  selection: { env: null, concurrency: 1, quotaCpus: 1 },
+  startedAt: '',
+  finishedAt: '',
+  totalMs: 0,
+} as ConvergenceDocument;
 
 describe('writeConvergence', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,14 @@ import type { DetectorResult, DetectorRun } from '../../../harness/detectors/det
 import { scoreDetector } from '../../../harness/detectors/score-detector.js';
 import { detectorResult as r } from './detector-results.js';
 
-const run = (name: string, results: DetectorResult[]): DetectorRun => ({ name, description: '', spec: `detectors/${name}.json`, builtin: null, results, score: scoreDetector(results) });
+const run = (name: string, results: DetectorResult[]): DetectorRun => ({
+  name,
+  description: '',
+  spec: `detectors/${name}.json`,
+  builtin: null,
+  results,
+  score: scoreDetector(results),
+});
 const ready = { verdict: 'ready' as const, codes: [] };
 const broken = { verdict: 'broken' as const, codes: [] };
 const absent = { verdict: 'absent' as const, codes: [] };
@@ -40,7 +47,17 @@ describe('compareBaseline', () => {
   });
 
   it('compares a detector only with the same detector', () => {
-    const c = compareBaseline([run('other', after.results.map((x) => ({ ...x, detector: 'other' })))], [before], 'results/old', 'old');
+    const c = compareBaseline(
+      [
+        run(
+          'other',
+          after.results.map((x) => ({ ...x, detector: 'other' })),
+        ),
+      ],
+      [before],
+      'results/old',
+      'old',
+    );
     expect([c.regressions, c.improvements, c.unmatched]).toEqual([[], [], 7]);
   });
 });

@@ -24,7 +24,10 @@ describe('parseDetectorSpec', () => {
   });
 
   it('reads an exit-status mapping and the bounds', () => {
-    const s = parseDetectorSpec(FILE, spec({ command: ['x'], output: { exitCodes: { '0': 'ready', '1': 'broken' } }, timeoutSeconds: 5, maxOutputBytes: 4096 }));
+    const s = parseDetectorSpec(
+      FILE,
+      spec({ command: ['x'], output: { exitCodes: { '0': 'ready', '1': 'broken' } }, timeoutSeconds: 5, maxOutputBytes: 4096 }),
+    );
     expect(s.output).toEqual({ exitCodes: { '0': 'ready', '1': 'broken' } });
     expect([s.timeoutMs, s.maxOutputBytes]).toEqual([5000, 4096]);
   });
@@ -39,7 +42,9 @@ describe('parseDetectorSpec', () => {
     expect(fails({ schema: 'x', command: ['x'], output: 'json' })).toBe(`${FILE}: schema: must be "goverity/detector@1"`);
     expect(fails({ output: 'json' })).toContain('command: must be a non-empty array of strings');
     expect(fails({ command: ['x'], output: 'text' })).toContain('output: must be "json"');
-    expect(fails({ command: ['x'], output: { exitCodes: { '0': 'fine' } } })).toContain('output.exitCodes.0: "fine" is not one of ready, degraded, broken, absent');
+    expect(fails({ command: ['x'], output: { exitCodes: { '0': 'fine' } } })).toContain(
+      'output.exitCodes.0: "fine" is not one of ready, degraded, broken, absent',
+    );
     expect(fails({ command: ['x'], output: { exitCodes: { '-1': 'ready' } } })).toContain('output.exitCodes.-1: keys are exit statuses, 0 to 255');
     expect(fails({ command: ['x'], output: { exitCodes: {} } })).toContain('must map at least one exit status');
     expect(fails({ command: ['x'], output: 'json', timeoutSeconds: 0 })).toContain('timeoutSeconds: must be a whole number > 0');

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { readDetectorAnswer } from '../../../harness/detectors/read-detector-answer.js';
 import type { ExecResult } from '../../../engine/transport/transport.js';
 
-const run = (o: Partial<ExecResult>): ExecResult => ({ argv: ['x'], exitCode: 0, stdout: '', stderr: '', timedOut: false, truncated: false, spawnError: null, durationMs: 1, ...o });
+const run = (o: Partial<ExecResult>): ExecResult => ({
+  argv: ['x'],
+  exitCode: 0,
+  stdout: '',
+  stderr: '',
+  timedOut: false,
+  truncated: false,
+  spawnError: null,
+  durationMs: 1,
+  ...o,
+});
 const json = { output: { json: true } as const, timeoutMs: 30_000, maxOutputBytes: 1 << 20 };
 const exits = { output: { exitCodes: { '0': 'ready', '1': 'absent', '2': 'broken' } as const }, timeoutMs: 5000, maxOutputBytes: 65536 };
 
@@ -24,15 +34,23 @@ describe('readDetectorAnswer', () => {
   });
 
   it('gives no answer, with the reason, for a hang, a flood, a failed start or output that says nothing', () => {
-    expect(readDetectorAnswer(exits, run({ exitCode: null, timedOut: true, stderr: 'still thinking\n' }), true).problem).toBe('did not finish within 5 s and was killed (last on stderr: still thinking)');
+    expect(readDetectorAnswer(exits, run({ exitCode: null, timedOut: true, stderr: 'still thinking\n' }), true).problem).toBe(
+      'did not finish within 5 s and was killed (last on stderr: still thinking)',
+    );
     // Cut off mid-flood: the JSON it printed first does not count.
-    expect(readDetectorAnswer(exits, run({ exitCode: 0, truncated: true, stdout: '{"verdict":"ready"}' }), false).problem).toBe('printed more than 64 KiB on stdout or stderr and was cut off');
+    expect(readDetectorAnswer(exits, run({ exitCode: 0, truncated: true, stdout: '{"verdict":"ready"}' }), false).problem).toBe(
+      'printed more than 64 KiB on stdout or stderr and was cut off',
+    );
     expect(readDetectorAnswer(json, run({ exitCode: 127, spawnError: 'exec: "detect": executable file not found in $PATH' }), false).problem).toBe(
       'could not be started: exec: "detect": executable file not found in $PATH',
     );
     expect(readDetectorAnswer(json, run({ stdout: 'go is fine' }), false).problem).toBe('stdout is not one JSON object (exit 0): go is fine');
-    expect(readDetectorAnswer(json, run({ stdout: '{"verdict":"fine"}' }), false).problem).toBe('stdout\'s verdict is "fine", not one of ready, degraded, broken, absent');
-    expect(readDetectorAnswer(json, run({ stdout: '{"verdict":"ready","authentic":"yes"}' }), false).problem).toBe('stdout\'s authentic is "yes", not true, false or null');
+    expect(readDetectorAnswer(json, run({ stdout: '{"verdict":"fine"}' }), false).problem).toBe(
+      'stdout\'s verdict is "fine", not one of ready, degraded, broken, absent',
+    );
+    expect(readDetectorAnswer(json, run({ stdout: '{"verdict":"ready","authentic":"yes"}' }), false).problem).toBe(
+      'stdout\'s authentic is "yes", not true, false or null',
+    );
     expect(readDetectorAnswer(json, run({ stdout: '[1]' }), false).problem).toBe('stdout is JSON but not an object: [1]');
   });
 });

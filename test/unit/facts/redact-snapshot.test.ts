@@ -39,7 +39,10 @@ describe('redactSnapshot', () => {
       GOFLAGS: '-ldflags=-X=main.apiToken=abc123 -mod=mod',
       GOPRIVATE: 'bob:ghtoken@git.corp.example/*,github.com/acme/*',
     };
-    facts.envFiles.user = { path: '/root/.config/go/env', content: 'GONOPROXY=carol:pw@git.corp.example\nmachine git.corp.example login carol password hunter2\n' };
+    facts.envFiles.user = {
+      path: '/root/.config/go/env',
+      content: 'GONOPROXY=carol:pw@git.corp.example\nmachine git.corp.example login carol password hunter2\n',
+    };
     facts.candidates[0]!.scriptHead = '#!/bin/sh\nexport GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123\nexec go "$@" # on build-box-17\n';
     const out = redactSnapshot(facts);
     const text = JSON.stringify(out);

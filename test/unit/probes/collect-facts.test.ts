@@ -5,17 +5,32 @@ import { FakeTransport, type FakeExec } from '../../../engine/transport/fake-tra
 import { buildElf } from '../binary/synthetic-binaries.js';
 
 const GOROOT = '/usr/lib/go-1.22';
-const goEnv = { GOROOT, GOVERSION: 'go1.22.12', GOTOOLDIR: `${GOROOT}/pkg/tool/linux_amd64`, CGO_ENABLED: '1', CC: 'gcc', GOPATH: '/root/go', GOMODCACHE: '/root/go/pkg/mod', GOENV: '/root/.config/go/env', GOCACHE: '/root/.cache/go-build' };
+const goEnv = {
+  GOROOT,
+  GOVERSION: 'go1.22.12',
+  GOTOOLDIR: `${GOROOT}/pkg/tool/linux_amd64`,
+  CGO_ENABLED: '1',
+  CC: 'gcc',
+  GOPATH: '/root/go',
+  GOMODCACHE: '/root/go/pkg/mod',
+  GOENV: '/root/.config/go/env',
+  GOCACHE: '/root/.cache/go-build',
+};
 
 /** A Debian-like machine: /usr/bin/go → ../lib/go-1.22/bin/go, a real-looking cmd/go ELF, and a go that answers like go1.22.12. */
 function debianLike(overrides: { onExec?: FakeExec } = {}) {
   const elf = buildElf({ version: 'go1.22.12' });
-  const tool = (name: string) => ({ [`${GOROOT}/pkg/tool/linux_amd64/${name}`]: { type: 'file' as const, mode: 0o755, content: buildElf({ version: 'go1.22.12' }) } });
+  const tool = (name: string) => ({
+    [`${GOROOT}/pkg/tool/linux_amd64/${name}`]: { type: 'file' as const, mode: 0o755, content: buildElf({ version: 'go1.22.12' }) },
+  });
   /** Like go build: an ELF whose build info names the module in the probe's go.mod (its nonce included). */
   const built = (argv: string[], opts: { cwd?: string }, text: (p: string) => string | null) => {
     const module = /^module (\S+)/.exec(text(`${opts.cwd}/go.mod`) ?? '')?.[1] ?? 'none';
     const modinfo = `path\t${module}\nmod\t${module}\t(devel)\t\nbuild\t-compiler=gc\nbuild\tGOARCH=amd64\nbuild\tGOOS=linux\n`;
-    return { stdout: '', writes: { [argv[argv.indexOf('-o') + 1]!]: { type: 'file' as const, mode: 0o755, content: buildElf({ version: 'go1.22.12', modinfo }) } } };
+    return {
+      stdout: '',
+      writes: { [argv[argv.indexOf('-o') + 1]!]: { type: 'file' as const, mode: 0o755, content: buildElf({ version: 'go1.22.12', modinfo }) } },
+    };
   };
   const answer: FakeExec = (argv, opts, text) => {
     const a = argv.join(' ');
@@ -53,7 +68,7 @@ function debianLike(overrides: { onExec?: FakeExec } = {}) {
 }
 
 describe('collectFacts through a transport', () => {
-  it('follows each symlink hop, identifies the binary from its bytes, and resolves Debian\'s symlinked src', async () => {
+  it("follows each symlink hop, identifies the binary from its bytes, and resolves Debian's symlinked src", async () => {
     const facts = await collectFacts(debianLike());
     const go = facts.candidates[0]!;
     expect(go.hops.map((h) => [h.path, h.type, h.linkTarget ?? null])).toEqual([
@@ -80,7 +95,8 @@ describe('collectFacts through a transport', () => {
     await collectFacts(t);
     expect(t.execs.filter((a) => a.includes('build')).map((a) => a.at(-3))).toEqual(['-o', '-o']);
     const noCgo = debianLike({
-      onExec: (argv, opts, text) => (argv.join(' ').endsWith('go env -json') ? { stdout: JSON.stringify({ ...goEnv, CGO_ENABLED: '0' }) } : debianLikeAnswer(argv, opts, text)),
+      onExec: (argv, opts, text) =>
+        argv.join(' ').endsWith('go env -json') ? { stdout: JSON.stringify({ ...goEnv, CGO_ENABLED: '0' }) } : debianLikeAnswer(argv, opts, text),
     });
     const facts = await collectFacts(noCgo);
     expect(facts.commands.buildCgo).toBeUndefined();

@@ -5,7 +5,11 @@ import { loadSnapshot, variant, withEnv } from '../snapshot-builders.js';
 
 export const DIR = '/work/app';
 
-export function goCommand(args: string[], result: { exitCode?: number; stdout?: string; stderr?: string; timedOut?: boolean }, env: Record<string, string | null> = {}): CommandFact {
+export function goCommand(
+  args: string[],
+  result: { exitCode?: number; stdout?: string; stderr?: string; timedOut?: boolean },
+  env: Record<string, string | null> = {},
+): CommandFact {
   return {
     argv: ['/usr/local/go/bin/go', ...args],
     exitCode: result.exitCode ?? 0,

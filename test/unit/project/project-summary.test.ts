@@ -32,9 +32,19 @@ describe('report@1 project object (verify --project)', () => {
   });
 
   it('is a go.work workspace when a go.work governs, and null fields where go could not answer', () => {
-    const s = projectSnapshot({ goWork: 'go 1.22\ntoolchain go1.99.1\nuse .\n', version: { exitCode: 1, stderr: 'go: download go1.99.1 for linux/amd64: toolchain not available\n' } });
+    const s = projectSnapshot({
+      goWork: 'go 1.22\ntoolchain go1.99.1\nuse .\n',
+      version: { exitCode: 1, stderr: 'go: download go1.99.1 for linux/amd64: toolchain not available\n' },
+    });
     const r = buildReport(s);
-    expect(r.project).toMatchObject({ mode: 'workspace', gowork: '/work/app/go.work', file: { kind: 'go.work', toolchain: 'go1.99.1' }, selected: { toolchain: 'go1.99.1', reason: 'toolchain-line' }, runs: null, source: null });
+    expect(r.project).toMatchObject({
+      mode: 'workspace',
+      gowork: '/work/app/go.work',
+      file: { kind: 'go.work', toolchain: 'go1.99.1' },
+      selected: { toolchain: 'go1.99.1', reason: 'toolchain-line' },
+      runs: null,
+      source: null,
+    });
     expect(r.verdict).toBe('broken');
   });
 

@@ -45,7 +45,14 @@ describe('Go version order (go.dev/doc/toolchain#version)', () => {
 
 describe('toolchain selection (go.dev/doc/toolchain#select)', () => {
   it('GOTOOLCHAIN=local runs the local toolchain whatever go.mod says, which then refuses a newer go line', () => {
-    expect(select('local', mod('1.23'))).toEqual({ kind: 'run', toolchain: 'local', version: '1.22.12', mode: '', reason: 'local', tooNew: { requires: '1.23', line: 'go' } });
+    expect(select('local', mod('1.23'))).toEqual({
+      kind: 'run',
+      toolchain: 'local',
+      version: '1.22.12',
+      mode: '',
+      reason: 'local',
+      tooNew: { requires: '1.23', line: 'go' },
+    });
     expect(select('local', mod('1.22', 'go1.23.4'))).toMatchObject({ toolchain: 'local', tooNew: null });
   });
 
@@ -72,7 +79,14 @@ describe('toolchain selection (go.dev/doc/toolchain#select)', () => {
   });
 
   it('GOTOOLCHAIN=<name> runs that release and ignores go.mod; +auto and +path raise it by the file', () => {
-    expect(select('go1.23.4', mod('1.25.0'))).toEqual({ kind: 'run', toolchain: 'go1.23.4', version: '1.23.4', mode: '', reason: 'gotoolchain', tooNew: { requires: '1.25.0', line: 'go' } });
+    expect(select('go1.23.4', mod('1.25.0'))).toEqual({
+      kind: 'run',
+      toolchain: 'go1.23.4',
+      version: '1.23.4',
+      mode: '',
+      reason: 'gotoolchain',
+      tooNew: { requires: '1.25.0', line: 'go' },
+    });
     expect(select('go1.23.4+auto', mod('1.25.0'))).toMatchObject({ toolchain: 'go1.25.0', mode: 'auto', reason: 'go-line' });
     expect(select('go1.23.4+path', mod('1.22'))).toMatchObject({ toolchain: 'go1.23.4', mode: 'path', reason: 'gotoolchain' });
     expect(select('go1.22.12', mod('1.20'))).toMatchObject({ toolchain: 'local' });
@@ -87,7 +101,7 @@ describe('toolchain selection (go.dev/doc/toolchain#select)', () => {
     expect(select('path', mod('1.23.4'))).toMatchObject({ toolchain: 'go1.23.4', mode: 'path' });
   });
 
-  it('rejects what go rejects, with go\'s own message', () => {
+  it("rejects what go rejects, with go's own message", () => {
     expect(select('1.20.2', null)).toEqual({ kind: 'invalid', message: 'invalid GOTOOLCHAIN "1.20.2"' });
     expect(select('go1.22+foo', null)).toEqual({ kind: 'invalid', message: 'invalid GOTOOLCHAIN "go1.22+foo": only version suffixes are +auto and +path' });
     expect(select('bogus+auto', null)).toEqual({ kind: 'invalid', message: 'invalid GOTOOLCHAIN "bogus+auto": invalid minimum toolchain "bogus"' });

@@ -23,7 +23,9 @@ afterAll(() => {
 describe.skipIf(process.platform === 'win32')('VagrantProvider.unavailable', () => {
   it('says in one line how to install vagrant when it is not on PATH', async () => {
     const why = await VagrantProvider.unavailable(binDir('docker'));
-    expect(why).toMatch(/^vagrant is not installed: run scripts\/vagrant\.sh .*apt-get install --no-install-recommends vagrant.*https:\/\/developer\.hashicorp\.com\/vagrant\/install$/);
+    expect(why).toMatch(
+      /^vagrant is not installed: run scripts\/vagrant\.sh .*apt-get install --no-install-recommends vagrant.*https:\/\/developer\.hashicorp\.com\/vagrant\/install$/,
+    );
     expect(why).not.toContain('\n');
   });
 

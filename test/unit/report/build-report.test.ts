@@ -21,7 +21,13 @@ const EXPECTED = {
   'linux-debian-golang-go': { verdict: 'ready', authentic: true, kind: 'distro', manager: null, codes: ['CONTAINER'] },
   'linux-debian-no-cc': { verdict: 'degraded', authentic: true, kind: 'distro', manager: null, codes: ['CGO_DISABLED', 'CGO_TOOLCHAIN_MISSING', 'CONTAINER'] },
   'linux-gccgo': { verdict: 'ready', authentic: true, kind: 'gccgo', manager: null, codes: ['CONTAINER'] },
-  'linux-goroot-other-release': { verdict: 'broken', authentic: true, kind: 'distro', manager: null, codes: ['BUILD_FAILED', 'CONTAINER', 'GOROOT_MISMATCH', 'MULTIPLE_TOOLCHAINS'] },
+  'linux-goroot-other-release': {
+    verdict: 'broken',
+    authentic: true,
+    kind: 'distro',
+    manager: null,
+    codes: ['BUILD_FAILED', 'CONTAINER', 'GOROOT_MISMATCH', 'MULTIPLE_TOOLCHAINS'],
+  },
   'linux-no-go': { verdict: 'absent', authentic: null, kind: 'unknown', manager: null, codes: ['CONTAINER', 'GO_NOT_FOUND'] },
   'linux-wrapper-version-lie': { verdict: 'broken', authentic: false, kind: 'wrapper', manager: null, codes: ['CONTAINER', 'GO_VERSION_LIE', 'WRAPPER'] },
   'windows-bat-shim': { verdict: 'ready', authentic: true, kind: 'wrapper', manager: null, codes: ['CGO_DISABLED', 'WRAPPER'] },
@@ -55,7 +61,7 @@ describe('buildReport on every fixture', () => {
   });
 });
 
-describe('the report\'s go section', () => {
+describe("the report's go section", () => {
   it('follows a Homebrew chain to the Cellar binary', () => {
     expect(buildReport(loadSnapshot('darwin-homebrew')).go).toEqual({
       path: '/opt/homebrew/bin/go',
@@ -66,7 +72,7 @@ describe('the report\'s go section', () => {
     });
   });
 
-  it('ends a wrapper\'s chain at the real go behind it (Windows go.bat)', () => {
+  it("ends a wrapper's chain at the real go behind it (Windows go.bat)", () => {
     expect(buildReport(loadSnapshot('windows-bat-shim')).go).toEqual({
       path: 'C:\\Program Files\\Go\\bin\\go.bat',
       resolved: 'C:\\Program Files\\Go\\bin\\go.bat',
@@ -114,8 +120,10 @@ describe('buildReport robustness', () => {
   });
 });
 
-describe('recorded Linux fixtures agree with their scenarios\' expectations', () => {
-  const recorded = fixtureNames('linux-').map((n) => [n, n.slice('linux-'.length)] as const).filter(([, id]) => existsSync(path.join(REPO, 'scenarios', `${id}.json`)));
+describe("recorded Linux fixtures agree with their scenarios' expectations", () => {
+  const recorded = fixtureNames('linux-')
+    .map((n) => [n, n.slice('linux-'.length)] as const)
+    .filter(([, id]) => existsSync(path.join(REPO, 'scenarios', `${id}.json`)));
 
   it.each(recorded)('%s judged against scenarios/%s.json', (name, id) => {
     const scenario = JSON.parse(readFileSync(path.join(REPO, 'scenarios', `${id}.json`), 'utf8')) as Scenario;

@@ -35,7 +35,9 @@ describe('parseReport', () => {
     expect(() => parseReport(mutated((r) => (r.provenance = { kind: 'official' })))).toThrow('provenance');
     expect(() => parseReport(mutated((r) => ((r.go as Record<string, unknown>).chain = 'x')))).toThrow('go.chain must be array');
     expect(() => parseReport(mutated((r) => ((r.findings as Record<string, unknown>[])[0]!.severity = 'fatal')))).toThrow('findings[0]');
-    expect(() => parseReport(mutated((r) => ((r.findings as Record<string, unknown>[])[0]!.code = 'GO_FAKE')))).toThrow('findings[0].code "GO_FAKE" is not a finding code');
+    expect(() => parseReport(mutated((r) => ((r.findings as Record<string, unknown>[])[0]!.code = 'GO_FAKE')))).toThrow(
+      'findings[0].code "GO_FAKE" is not a finding code',
+    );
     expect(() => parseReport(mutated((r) => (r.timings = {})))).toThrow('timings');
   });
 });

@@ -25,12 +25,20 @@ describe('the published JSON Schemas (schemas/)', () => {
     const report = JSON.parse(JSON.stringify(buildReport(loadSnapshot('linux-debian-golang-go')))) as Record<string, unknown>;
     expect(schemaProblem('report', { ...report, verdict: 'fine' })).toBe('verdict "fine" is not one of ready, degraded, broken, absent');
     expect(schemaProblem('report', { ...report, proven: [{ what: 'x' }] })).toBe('proven[0].evidence is missing');
-    expect(schemaProblem('snapshot', variant(loadSnapshot('linux-no-go'), (s) => ((s.platform as { os: string }).os = 'plan9')), 'snapshot')).toBe(
-      'snapshot.platform.os "plan9" is not one of linux, darwin, windows, freebsd, unknown',
-    );
+    expect(
+      schemaProblem(
+        'snapshot',
+        variant(loadSnapshot('linux-no-go'), (s) => ((s.platform as { os: string }).os = 'plan9')),
+        'snapshot',
+      ),
+    ).toBe('snapshot.platform.os "plan9" is not one of linux, darwin, windows, freebsd, unknown');
     const run = json('test/fixtures/runs/sample-run.json');
     expect(schemaProblem('run', { ...run, totals: { scenarios: 1 } })).toBe('totals.passed is missing');
-    expect(schemaProblem('run', { ...run, scenarios: [{ ...(run.scenarios as object[])[0], report: { schema: 'goverity/report@1' } }] })).toMatch(/^scenarios\[0\]\.report\.target is missing$/);
-    expect(schemaProblem('scenario', { ...json('scenarios/goroot-dangling-symlink.json'), class: 'odd' })).toBe('class "odd" is not one of genuine, degraded, broken, fake, absent');
+    expect(schemaProblem('run', { ...run, scenarios: [{ ...(run.scenarios as object[])[0], report: { schema: 'goverity/report@1' } }] })).toMatch(
+      /^scenarios\[0\]\.report\.target is missing$/,
+    );
+    expect(schemaProblem('scenario', { ...json('scenarios/goroot-dangling-symlink.json'), class: 'odd' })).toBe(
+      'class "odd" is not one of genuine, degraded, broken, fake, absent',
+    );
   });
 });

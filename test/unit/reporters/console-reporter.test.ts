@@ -21,9 +21,7 @@ describe('console reporter, plain (not a TTY)', () => {
     expect(c.out()).toBe('');
     c.reporter.onScenarioDone(result('debian-golang-go', 'docker'));
     c.reporter.onScenarioDone(result('debian-no-cc', 'vagrant'));
-    expect(c.out()).toBe(
-      'PASS debian-golang-go (docker) ready 4.5s\n' + 'FAIL debian-no-cc (vagrant) ready 1m 58s: expected verdict degraded, got ready\n',
-    );
+    expect(c.out()).toBe('PASS debian-golang-go (docker) ready 4.5s\n' + 'FAIL debian-no-cc (vagrant) ready 1m 58s: expected verdict degraded, got ready\n');
   });
 
   it('prints a build failure with its log tail, control characters removed', () => {

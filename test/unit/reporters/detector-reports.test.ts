@@ -9,7 +9,11 @@ const run = detectorsRun();
 const md = renderMarkdown(run);
 const html = renderHtml(run);
 const junit = renderJunit(run);
-const cells = (row: string) => row.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+const cells = (row: string) =>
+  row
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
 
 describe('the reports of a run with detectors', () => {
   it('match test/golden/detectors-report.{md,html} and detectors-junit.xml (UPDATE_GOLDEN=1 rewrites them)', () => {
@@ -32,8 +36,12 @@ describe('the reports of a run with detectors', () => {
     const naive = md.slice(md.indexOf('### naive-checklist'), md.indexOf('### which-go'));
     expect(naive).toContain('| ready | 0 | 0 | 1 | 0 | 0 |');
     expect(naive).toContain('| broken | 0 | 0 | **1** | 0 | 1 |');
-    expect(naive).toContain('| `debian-golang-go` | docker | ready | broken | expected verdict ready, reported broken; expected authentic true, reported false |');
-    expect(naive).toMatch(/\| `hostile-markup` \| docker \| broken \| no answer \| no answer: did not finish within 240 s and was killed \(last on stderr: \\<script\\>/);
+    expect(naive).toContain(
+      '| `debian-golang-go` | docker | ready | broken | expected verdict ready, reported broken; expected authentic true, reported false |',
+    );
+    expect(naive).toMatch(
+      /\| `hostile-markup` \| docker \| broken \| no answer \| no answer: did not finish within 240 s and was killed \(last on stderr: \\<script\\>/,
+    );
     const which = md.slice(md.indexOf('### which-go'), md.indexOf('### goverity'));
     expect(which).toContain('| `goroot-other-release` | docker | broken | ready | expected verdict broken, reported ready |');
   });
@@ -59,8 +67,12 @@ describe('the reports of a run with detectors', () => {
     expect(junit).toContain('<testsuites name="goverity run 2026-12-02T18-00-00Z-det1" tests="28"');
     expect(junit.match(/<testcase classname="detector which-go"/g)).toHaveLength(7);
     expect(junit).toContain('<testsuite name="detector naive-checklist" tests="7" failures="4" errors="1"');
-    expect(junit).toMatch(/<testcase classname="detector which-go" name="goroot-other-release"[^>]*>\n {6}<failure message="expected verdict broken, reported ready" type="verdict">/);
-    expect(junit).toMatch(/<testcase classname="detector naive-checklist" name="hostile-markup"[^>]*>\n {6}<failure message="no answer: did not finish within 240 s/);
+    expect(junit).toMatch(
+      /<testcase classname="detector which-go" name="goroot-other-release"[^>]*>\n {6}<failure message="expected verdict broken, reported ready" type="verdict">/,
+    );
+    expect(junit).toMatch(
+      /<testcase classname="detector naive-checklist" name="hostile-markup"[^>]*>\n {6}<failure message="no answer: did not finish within 240 s/,
+    );
   });
 
   it('leaves a run without detectors as it was', () => {

@@ -12,7 +12,11 @@ const run = twoProvidersRun();
 const md = renderMarkdown(run);
 const html = renderHtml(run);
 const xml = renderJunit(run);
-const cells = (row: string) => row.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+const cells = (row: string) =>
+  row
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
 const section = (text: string, from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to, text.indexOf(from)));
 
 describe('reports of a run on two providers with one divergence', () => {
@@ -23,7 +27,9 @@ describe('reports of a run on two providers with one divergence', () => {
   });
 
   it('markdown: a scenario × provider table with the divergent cell marked and the provider it differs from', () => {
-    const table = section(md, '## Scenarios × providers', '## Skipped').split('\n').filter((l) => l.startsWith('|'));
+    const table = section(md, '## Scenarios × providers', '## Skipped')
+      .split('\n')
+      .filter((l) => l.startsWith('|'));
     expect(table[0]).toBe('| scenario | docker | vagrant |');
     expect(table.slice(2).map(cells)).toEqual([
       ['`debian-golang-go`', '✅ pass ready', '✅ pass ready'],
@@ -36,7 +42,9 @@ describe('reports of a run on two providers with one divergence', () => {
   });
 
   it('markdown: a Divergences section naming each difference, skipped providers and scenarios with why, and the failure under its own heading', () => {
-    expect(section(md, '## Divergences', '## Results')).toContain('| `goroot-other-release` | vagrant | docker | codes missing here: MULTIPLE\\_TOOLCHAINS |'.replace('\\_', '_'));
+    expect(section(md, '## Divergences', '## Results')).toContain(
+      '| `goroot-other-release` | vagrant | docker | codes missing here: MULTIPLE\\_TOOLCHAINS |'.replace('\\_', '_'),
+    );
     const skipped = section(md, '## Skipped', '## Divergences');
     expect(skipped).toContain('- provider wine: wine is not installed');
     expect(skipped).toContain('- scenario win-msi: docker: a windows scenario needs the wine provider; vagrant:');
@@ -51,7 +59,9 @@ describe('reports of a run on two providers with one divergence', () => {
     expect(matrix.match(/class="badge b-pass"/g)).toHaveLength(9);
     expect(matrix.match(/<tr class="row-div">/g)).toHaveLength(1);
     expect(matrix).toContain('<span class="diff-from">≠ docker</span><ul class="diff"><li>codes missing here: MULTIPLE_TOOLCHAINS</li></ul></td>');
-    expect(matrix).toMatch(/<td class="res div"><a class="badge b-diverge" href="#r5" title="differs from docker: codes missing here: MULTIPLE_TOOLCHAINS">≠ DIVERGES<\/a><\/td>/);
+    expect(matrix).toMatch(
+      /<td class="res div"><a class="badge b-diverge" href="#r5" title="differs from docker: codes missing here: MULTIPLE_TOOLCHAINS">≠ DIVERGES<\/a><\/td>/,
+    );
     expect(html).toContain('<b>1</b><span>≠ diverged</span>');
     const divergences = section(html, '<section id="divergences">', '</section>');
     expect(divergences).toContain('<h2>Divergences (1)</h2>');

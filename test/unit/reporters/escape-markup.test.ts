@@ -3,9 +3,7 @@ import { escapeMarkup, escapeMarkupAttribute, stripInvalidXmlChars } from '../..
 
 describe('escapeMarkup', () => {
   it('escapes the five markup characters', () => {
-    expect(escapeMarkup(`<script>alert("x")</script> & 'y' ]]>`)).toBe(
-      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39; ]]&gt;',
-    );
+    expect(escapeMarkup(`<script>alert("x")</script> & 'y' ]]>`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39; ]]&gt;');
   });
 
   it('drops characters XML 1.0 cannot carry, keeps tab, newlines and astral characters', () => {

@@ -15,7 +15,8 @@ describe('renderHtml', () => {
     expect(problems).toEqual([]);
     expect(elements.filter((e) => e.name === 'script')).toHaveLength(1);
     const used = new Set(elements.map((e) => e.name));
-    const ours = 'html head meta title style body header h1 h2 h4 span code div b dl dt dd nav a main section p table thead tbody tr th td details summary ul li pre script';
+    const ours =
+      'html head meta title style body header h1 h2 h4 span code div b dl dt dd nav a main section p table thead tbody tr th td details summary ul li pre script';
     expect([...used].filter((n) => !ours.split(' ').includes(n))).toEqual([]);
     expect(elements.flatMap((e) => Object.keys(e.attrs)).filter((a) => /^on/i.test(a))).toEqual([]);
     expect(html).not.toContain(XSS);
@@ -49,8 +50,7 @@ describe('renderHtml', () => {
   });
 
   it('fills the confusion matrix as the rules say', () => {
-    const cell = (expected: string, actual: string) =>
-      Number(new RegExp(`data-expected="${expected}" data-actual="${actual}">(\\d+)<`).exec(html)![1]);
+    const cell = (expected: string, actual: string) => Number(new RegExp(`data-expected="${expected}" data-actual="${actual}">(\\d+)<`).exec(html)![1]);
     expect(cell('ready', 'ready')).toBe(2);
     expect(cell('degraded', 'ready')).toBe(2);
     expect(cell('degraded', 'degraded')).toBe(1);
@@ -83,7 +83,7 @@ describe('renderHtml', () => {
     expect(matrix).toContain('<a href="https://github.com/golang/go/issues/27161" rel="noreferrer noopener">github.com/golang/go/issues/27161</a>');
   });
 
-  it('puts every failure\'s why, error and findings in a <details>', () => {
+  it("puts every failure's why, error and findings in a <details>", () => {
     const failures = html.slice(html.indexOf('<section id="failures">'), html.indexOf('<section id="passed">'));
     expect(failures.match(/<details /g)).toHaveLength(6);
     expect(failures).toContain('<li>expected verdict degraded or broken, got ready</li>');
@@ -105,13 +105,23 @@ describe('renderHtml on a run with a scenario file that did not load', () => {
   it('shows it as an error without an expected verdict and says the confusion matrix leaves it out', () => {
     const run = sampleRun();
     run.scenarios.push({
-      id: 'broken-json', title: 'scenarios/broken-json.json: Unexpected token } in JSON', class: 'broken', provider: 'docker', seenAt: [],
-      expected: { verdict: [], codes: [], forbidden: [] }, report: null, pass: false, why: ['Unexpected token } in JSON'],
-      error: { phase: 'load', message: 'Unexpected token } in JSON', logTail: [] }, timings: { buildMs: 0, startMs: 0, verifyMs: 0, stopMs: 0 },
+      id: 'broken-json',
+      title: 'scenarios/broken-json.json: Unexpected token } in JSON',
+      class: 'broken',
+      provider: 'docker',
+      seenAt: [],
+      expected: { verdict: [], codes: [], forbidden: [] },
+      report: null,
+      pass: false,
+      why: ['Unexpected token } in JSON'],
+      error: { phase: 'load', message: 'Unexpected token } in JSON', logTail: [] },
+      timings: { buildMs: 0, startMs: 0, verifyMs: 0, stopMs: 0 },
     });
     const page = renderHtml(run);
     expect(checkXml(page, { doctype: true }).problems).toEqual([]);
     expect(page).toContain('Not counted: 1 result without an expected verdict');
-    expect(page).toContain('<td class="exp first"><span class="muted">—</span></td><td class="act"><span class="v v-error">error</span> <span class="muted small">in load</span>');
+    expect(page).toContain(
+      '<td class="exp first"><span class="muted">—</span></td><td class="act"><span class="v v-error">error</span> <span class="muted small">in load</span>',
+    );
   });
 });

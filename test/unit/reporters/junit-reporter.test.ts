@@ -6,7 +6,13 @@ import { checkXml } from './xml-well-formed.js';
 const xml = renderJunit(sampleRun());
 const { problems, elements } = checkXml(xml);
 const unescape = (s: string) =>
-  s.replace(/&#10;/g, '\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&#10;/g, '\n')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The testcases of one suite, in document order, with what is inside each. */
 function suite(name: string) {
@@ -30,7 +36,9 @@ describe('renderJunit', () => {
     expect(problems).toEqual([]);
     expect(xml).not.toContain(XSS);
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
-    expect(elements.filter((e) => !['testsuites', 'testsuite', 'properties', 'property', 'testcase', 'failure', 'error', 'system-out'].includes(e.name))).toEqual([]);
+    expect(
+      elements.filter((e) => !['testsuites', 'testsuite', 'properties', 'property', 'testcase', 'failure', 'error', 'system-out'].includes(e.name)),
+    ).toEqual([]);
   });
 
   it('has a suite per provider with its own counts', () => {
@@ -62,7 +70,9 @@ describe('renderJunit', () => {
     );
     const hostile = suite('docker').cases.find((x) => x.name === 'hostile-markup')!;
     const body = unescape(hostile.inner);
-    expect(body).toContain('forbidden GOFLAGS_OVERRIDE was raised: GOFLAGS from the environment changes every build: -ldflags=-X=main.v=<script>alert(1)</script>&x="y"]]>');
+    expect(body).toContain(
+      'forbidden GOFLAGS_OVERRIDE was raised: GOFLAGS from the environment changes every build: -ldflags=-X=main.v=<script>alert(1)</script>&x="y"]]>',
+    );
     expect(body).toContain(`  · environment: GOFLAGS=-ldflags=-X=main.v=${XSS}&x="y"'z']]>[0m`);
     expect(body).toContain('GOFLAGS_OVERRIDE (warning)');
     // The title went through the same escaping: the bell and ESC are gone, the rest is intact.

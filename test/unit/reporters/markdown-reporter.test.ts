@@ -5,7 +5,11 @@ import { XSS, expectGolden, sampleRun } from './sample-run.js';
 const md = renderMarkdown(sampleRun());
 const lines = md.split('\n');
 /** Table cells split the way GFM does: on pipes not preceded by a backslash. */
-const cells = (row: string) => row.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+const cells = (row: string) =>
+  row
+    .slice(1, -1)
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim());
 
 describe('renderMarkdown', () => {
   it('matches test/golden/run-report.md (UPDATE_GOLDEN=1 rewrites it)', () => {

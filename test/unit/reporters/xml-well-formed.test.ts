@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkXml } from './xml-well-formed.js';
 
-describe('checkXml (the tests\' own well-formedness checker)', () => {
+describe("checkXml (the tests' own well-formedness checker)", () => {
   it('accepts a small well-formed document and lists its elements', () => {
     const r = checkXml('<?xml version="1.0"?>\n<a x="1 &amp; 2"><b/><!-- c --><c y=\'&#10;\'>t &lt; u</c></a>\n');
     expect(r.problems).toEqual([]);

@@ -22,8 +22,33 @@ const FIXED_LINES = [
   'USER goverity',
   'WORKDIR /home/goverity',
 ];
-const FIELDS: Record<string, number> = { remove: 1, dir: 2, file: 3, link: 2, copytree: 2, copyfile: 3, buildgo: 4, truncate: 2, chmod: 2, adduser: 0, own: 1, setenv: 3, unsetenv: 2 };
-const PATH_FIELDS: Record<string, number[]> = { remove: [0], dir: [0], file: [0], link: [0], copytree: [0, 1], copyfile: [0, 1], buildgo: [0, 1], truncate: [0], chmod: [0], own: [0] };
+const FIELDS: Record<string, number> = {
+  remove: 1,
+  dir: 2,
+  file: 3,
+  link: 2,
+  copytree: 2,
+  copyfile: 3,
+  buildgo: 4,
+  truncate: 2,
+  chmod: 2,
+  adduser: 0,
+  own: 1,
+  setenv: 3,
+  unsetenv: 2,
+};
+const PATH_FIELDS: Record<string, number[]> = {
+  remove: [0],
+  dir: [0],
+  file: [0],
+  link: [0],
+  copytree: [0, 1],
+  copyfile: [0, 1],
+  buildgo: [0, 1],
+  truncate: [0],
+  chmod: [0],
+  own: [0],
+};
 
 /** Docker's lexer on `ENV NAME="..."`: backslash escapes only `"`, `$` and itself; an unescaped `$` would expand. */
 function dockerEnvValue(line: string): { name: string; value: string } {
@@ -44,9 +69,44 @@ function dockerEnvValue(line: string): { name: string; value: string } {
 }
 
 const hostileFragment = fc.constantFrom(
-  '..', '../..', '/../../etc/passwd', '$(touch /tmp/pwned)', '`id`', '"', "'", '\n', '\r\n', '\\', '${HOME}', '$HOME', ';rm -rf /;',
-  '&& echo x', '| tee', '%PATH%', 'C:\\..\\..\\Windows', 'C:\\Go\\..\\..\\..', 'D:\\x', '\\\\server\\share', '\u0000', '\t', ' ', '*', '?', '-rf', '--', '#', 'ENV X=1',
-  '\nRUN curl evil', '/proc/self', '/dev/sda', 'go', 'bin', '/usr/local/bin/go', 'C:\\Program Files\\Go', '.', '~',
+  '..',
+  '../..',
+  '/../../etc/passwd',
+  '$(touch /tmp/pwned)',
+  '`id`',
+  '"',
+  "'",
+  '\n',
+  '\r\n',
+  '\\',
+  '${HOME}',
+  '$HOME',
+  ';rm -rf /;',
+  '&& echo x',
+  '| tee',
+  '%PATH%',
+  'C:\\..\\..\\Windows',
+  'C:\\Go\\..\\..\\..',
+  'D:\\x',
+  '\\\\server\\share',
+  '\u0000',
+  '\t',
+  ' ',
+  '*',
+  '?',
+  '-rf',
+  '--',
+  '#',
+  'ENV X=1',
+  '\nRUN curl evil',
+  '/proc/self',
+  '/dev/sda',
+  'go',
+  'bin',
+  '/usr/local/bin/go',
+  'C:\\Program Files\\Go',
+  '.',
+  '~',
 );
 const hostileString = fc.oneof(
   fc.array(fc.oneof(hostileFragment, fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 5 }).map((xs) => xs.join('')),
@@ -58,7 +118,14 @@ const hostileString = fc.oneof(
 /** A real snapshot with hostile strings put in every field the reproduction reads. */
 const hostileSnapshot = fc
   .record({
-    base: fc.constantFrom('linux-wrapper-version-lie', 'linux-goroot-other-release', 'linux-debian-no-cc', 'windows-bat-shim', 'windows-goroot-missing', 'darwin-homebrew'),
+    base: fc.constantFrom(
+      'linux-wrapper-version-lie',
+      'linux-goroot-other-release',
+      'linux-debian-no-cc',
+      'windows-bat-shim',
+      'windows-goroot-missing',
+      'darwin-homebrew',
+    ),
     s: fc.array(hostileString, { minLength: 24, maxLength: 24 }),
     mode: fc.integer({ min: 0, max: 0o7777 }),
     size: fc.integer({ min: 0, max: 1 << 20 }),
@@ -119,7 +186,9 @@ function checkLayer(facts: FactSnapshot) {
       expect(p.split('/')).not.toContain('');
     }
     if (o.op === 'link') expect(o.fields[1]).not.toMatch(/[\n\u0000]/);
-    const systemDirs = m.header.endsWith('wine') ? ['windows', 'windows/system32', 'users', 'program files'] : ['usr', 'usr/lib', 'usr/bin', 'bin', 'lib', 'etc', 'root'];
+    const systemDirs = m.header.endsWith('wine')
+      ? ['windows', 'windows/system32', 'users', 'program files']
+      : ['usr', 'usr/lib', 'usr/bin', 'bin', 'lib', 'etc', 'root'];
     if (o.op === 'remove') expect(systemDirs).not.toContain(o.fields[0]!.toLowerCase());
   }
   return layer;
@@ -134,7 +203,11 @@ function applyInSandbox(manifest: string, onlyFileOps = true): { files: string[]
     mkdirSync(path.join(sandbox, 'outside'));
     writeFileSync(path.join(sandbox, 'outside', 'sentinel'), 'untouched');
     // Only the file-system operations run here; as "wine" the root is the sandbox's drive_c, whatever the snapshot's platform.
-    const lines = manifest.trimEnd().split('\n').slice(1).filter((l) => !onlyFileOps || /^(remove|dir|file|link|chmod|truncate) /.test(l));
+    const lines = manifest
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .filter((l) => !onlyFileOps || /^(remove|dir|file|link|chmod|truncate) /.test(l));
     const file = path.join(sandbox, 'layout.manifest');
     writeFileSync(file, ['goverity-layout 1 wine', ...lines].join('\n') + '\n');
     let status = 0;
@@ -162,7 +235,10 @@ function applyInSandbox(manifest: string, onlyFileOps = true): { files: string[]
 
 describe('reproduce on hostile snapshots', () => {
   it('keeps every generated file confined and parseable (property)', () => {
-    fc.assert(fc.property(hostileSnapshot, (facts) => void checkLayer(facts)), { numRuns: 300 });
+    fc.assert(
+      fc.property(hostileSnapshot, (facts) => void checkLayer(facts)),
+      { numRuns: 300 },
+    );
   }, 60_000);
 
   it('applies generated manifests only inside the layout root (property, the real script)', () => {
@@ -170,7 +246,9 @@ describe('reproduce on hostile snapshots', () => {
       fc.property(hostileSnapshot, (facts) => {
         const layer = checkLayer(facts);
         const { files } = applyInSandbox(layer.files['layout.manifest']);
-        const stray = files.filter((f) => !f.startsWith('prefix') && !['outside', path.join('outside', 'sentinel'), 'layout.manifest'].includes(f.split(' -> ')[0]!));
+        const stray = files.filter(
+          (f) => !f.startsWith('prefix') && !['outside', path.join('outside', 'sentinel'), 'layout.manifest'].includes(f.split(' -> ')[0]!),
+        );
         expect(stray).toEqual([]);
       }),
       { numRuns: 40 },

@@ -29,7 +29,7 @@ describe('layoutPath', () => {
 
 describe('dockerEnvLine', () => {
   it('escapes only what Docker reads inside double quotes', () => {
-    expect(dockerEnvLine('GOFLAGS', 'a"b$c\\d `e` \'f\'')).toBe('ENV GOFLAGS="a\\"b\\$c\\\\d `e` \'f\'"');
+    expect(dockerEnvLine('GOFLAGS', "a\"b$c\\d `e` 'f'")).toBe('ENV GOFLAGS="a\\"b\\$c\\\\d `e` \'f\'"');
   });
 
   it('writes nothing for a bad name or a control character', () => {
@@ -56,7 +56,15 @@ describe('encodeManifest', () => {
 
 describe('missingParts', () => {
   it('removes the highest directory that holds no present part', () => {
-    const parts = { 'bin/go': true, 'src/runtime': true, 'src/fmt': true, 'pkg/tool/linux_amd64/compile': false, 'pkg/tool/linux_amd64/link': false, 'pkg/include': false, VERSION: true };
+    const parts = {
+      'bin/go': true,
+      'src/runtime': true,
+      'src/fmt': true,
+      'pkg/tool/linux_amd64/compile': false,
+      'pkg/tool/linux_amd64/link': false,
+      'pkg/include': false,
+      VERSION: true,
+    };
     expect(missingParts(parts, '/')).toEqual(['pkg']);
     expect(missingParts({ ...parts, 'pkg/include': true }, '/')).toEqual(['pkg/tool']);
     expect(missingParts({ 'src\\runtime': false, 'src\\fmt': true }, '\\')).toEqual(['src\\runtime']);

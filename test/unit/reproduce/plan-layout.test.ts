@@ -5,7 +5,8 @@ import { planLayout } from '../../../harness/reproduce/plan-layout.js';
 import { loadSnapshot } from '../snapshot-builders.js';
 import { APPLY_SCRIPT_TEXT, decodeManifest, loadHandWritten } from './reproduce-fixtures.js';
 
-const layerOf = (facts: Parameters<typeof planLayout>[0], id = 'x') => generateScenarioLayer(facts, { id, layerDir: `images/scenarios/${id}`, applyScript: APPLY_SCRIPT_TEXT });
+const layerOf = (facts: Parameters<typeof planLayout>[0], id = 'x') =>
+  generateScenarioLayer(facts, { id, layerDir: `images/scenarios/${id}`, applyScript: APPLY_SCRIPT_TEXT });
 
 describe('planLayout', () => {
   it('keeps a Debian toolchain where the base image has it: no copy, the /usr/bin/go link replayed', () => {
@@ -18,7 +19,9 @@ describe('planLayout', () => {
       { path: '/usr/lib/go', wanted: 'go1.19.8', used: 'go1.19.8', exact: true },
     ]);
     // The fixture predates signature facts; nothing else differs.
-    expect(plan.limits).toEqual(["code signatures are not reproduced: the snapshot's go was read by an engine that did not record signatures; the reproduction's is unsigned"]);
+    expect(plan.limits).toEqual([
+      "code signatures are not reproduced: the snapshot's go was read by an engine that did not record signatures; the reproduction's is unsigned",
+    ]);
   });
 
   it("keeps the base's tree for a go inside it when no GOROOT names it (go env failed: a stub in front, hostile-spawn)", () => {
@@ -52,7 +55,10 @@ describe('planLayout', () => {
   it('creates the temp dirs the environment names, except one the snapshot saw missing (tmpdir-missing)', () => {
     const facts = loadSnapshot('linux-debian-golang-go');
     facts.env = { ...facts.env, TMPDIR: '/nonexistent', GOTMPDIR: '/var/go-tmp' };
-    const dirs = (f: typeof facts) => planLayout(f).ops.filter((o) => o.op === 'dir').map((o) => (o as { path: string }).path);
+    const dirs = (f: typeof facts) =>
+      planLayout(f)
+        .ops.filter((o) => o.op === 'dir')
+        .map((o) => (o as { path: string }).path);
     expect(dirs(facts)).toEqual(expect.arrayContaining(['nonexistent', 'var/go-tmp']));
     facts.diagnosis = { workDir: { variable: 'TMPDIR', path: '/nonexistent', exists: false, writable: null, noexec: null, mountPoint: null } };
     expect(dirs(facts)).not.toContain('nonexistent');
@@ -61,7 +67,10 @@ describe('planLayout', () => {
 
   it('lists as a limit several releases reproduced by fewer (no image has both): what rests on their number is not reproduced', () => {
     const facts = loadSnapshot('linux-debian-golang-go');
-    facts.toolchains = [...facts.toolchains, { root: '/root/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64', version: 'go1.27.3', source: 'GOTOOLCHAIN download' }];
+    facts.toolchains = [
+      ...facts.toolchains,
+      { root: '/root/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64', version: 'go1.27.3', source: 'GOTOOLCHAIN download' },
+    ];
     expect(planLayout(facts).limits).toContain('2 releases (go1.19.8, go1.27.3) are reproduced by go1.19.8: the go-1.19 image has no more');
     expect(planLayout(loadSnapshot('linux-debian-golang-go')).limits.filter((l) => /releases \(/.test(l))).toEqual([]);
   });
@@ -109,7 +118,12 @@ describe('planLayout', () => {
     expect(plan.ops).toContainEqual({ op: 'remove', path: 'Go' });
     expect(plan.ops).toContainEqual({ op: 'setenv', scope: 'machine', name: 'PATH', value: expect.stringContaining('C:\\users\\root\\go\\bin') });
     expect(plan.ops).toContainEqual({ op: 'unsetenv', scope: 'user', name: 'PATH' });
-    expect(plan.ops).toContainEqual({ op: 'file', path: 'users/root/AppData/Roaming/go/env', mode: 0o644, content: 'GOPROXY=https://***@athens.corp.example,direct\nGOPRIVATE=git.corp.example/*\n' });
+    expect(plan.ops).toContainEqual({
+      op: 'file',
+      path: 'users/root/AppData/Roaming/go/env',
+      mode: 0o644,
+      content: 'GOPROXY=https://***@athens.corp.example,direct\nGOPRIVATE=git.corp.example/*\n',
+    });
     expect(plan.limits.join('\n')).toMatch(/Windows is reproduced under Wine/);
     expect(JSON.stringify(layer)).not.toMatch(/Dana|s3cr3t|DANA-LAPTOP/i);
     // Wine's environment is the registry: nothing of it is Dockerfile text.
@@ -120,15 +134,22 @@ describe('planLayout', () => {
     const facts = loadSnapshot('linux-debian-golang-go');
     facts.candidates[0]!.realpath = '/usr/local/bin/go';
     facts.candidates[0]!.hops = [{ path: '/usr/local/bin/go', type: 'file', via: 'path', mode: 0o755, size: 1000 }];
-    facts.candidates[0]!.identity = { ...facts.candidates[0]!.identity!, go: { version: 'go1.19.8', path: 'example.com/fakego', mainModule: 'example.com/fakego', buildSettings: {} } };
-    expect(planLayout(facts).limits).toContain('/usr/local/bin/go is a program the snapshot can\'t rebuild (elf, Go main package example.com/fakego): not reproduced');
+    facts.candidates[0]!.identity = {
+      ...facts.candidates[0]!.identity!,
+      go: { version: 'go1.19.8', path: 'example.com/fakego', mainModule: 'example.com/fakego', buildSettings: {} },
+    };
+    expect(planLayout(facts).limits).toContain(
+      "/usr/local/bin/go is a program the snapshot can't rebuild (elf, Go main package example.com/fakego): not reproduced",
+    );
   });
 });
 
 describe('generateScenarioLayer', () => {
   it('writes a Dockerfile that only copies the manifest and runs the committed script', () => {
     const layer = layerOf(loadSnapshot('linux-goroot-other-release'));
-    const instructions = layer.files.Dockerfile.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(' ')[0]);
+    const instructions = layer.files.Dockerfile.split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split(' ')[0]);
     expect([...new Set(instructions)]).toEqual(['ARG', 'FROM', 'COPY', 'RUN', 'ENV']);
     expect(layer.files['apply-layout.sh']).toBe(APPLY_SCRIPT_TEXT);
     expect(decodeManifest(layer.files['layout.manifest']).header).toBe('goverity-layout 1 linux');

@@ -27,16 +27,23 @@ const write = async (name: string, value: unknown) => {
 describe('validateSnapshot', () => {
   it('accepts every recorded and hand-written snapshot', async () => {
     for (const n of fixtureNames()) expect(validateSnapshot(JSON.stringify(loadSnapshot(n)), n).schema).toBe('goverity/facts@1');
-    for (const f of await fs.readdir(HAND_WRITTEN_DIR)) expect(validateSnapshot(await fs.readFile(path.join(HAND_WRITTEN_DIR, f), 'utf8'), f).schema).toBe('goverity/facts@1');
+    for (const f of await fs.readdir(HAND_WRITTEN_DIR))
+      expect(validateSnapshot(await fs.readFile(path.join(HAND_WRITTEN_DIR, f), 'utf8'), f).schema).toBe('goverity/facts@1');
   });
 
   it('says in one line what is wrong and how to get a good one', () => {
     const broken = { ...loadSnapshot('linux-no-go'), pathEntries: ['/bin', 7] };
     const cases: [string, RegExp][] = [
       ['{', /^s\.json: not JSON \(.*\): make one with goverity snapshot$/],
-      ['{"schema":"goverity/report@1"}', /^s\.json: not a goverity snapshot \(schema "goverity\/report@1", want "goverity\/facts@1"\): make one with goverity snapshot$/],
+      [
+        '{"schema":"goverity/report@1"}',
+        /^s\.json: not a goverity snapshot \(schema "goverity\/report@1", want "goverity\/facts@1"\): make one with goverity snapshot$/,
+      ],
       [JSON.stringify(broken), /^s\.json: not a valid goverity snapshot: snapshot\.pathEntries\[1\] must be string: make one with goverity snapshot$/],
-      [JSON.stringify({ ...loadSnapshot('linux-no-go'), commands: { rm: loadSnapshot('linux-debian-golang-go').commands.version } }), /commands\.rm is not one of version/],
+      [
+        JSON.stringify({ ...loadSnapshot('linux-no-go'), commands: { rm: loadSnapshot('linux-debian-golang-go').commands.version } }),
+        /commands\.rm is not one of version/,
+      ],
     ];
     for (const [text, message] of cases) {
       const e = (() => {
@@ -59,7 +66,12 @@ describe('reproduceSnapshot', () => {
     const { scenarioFile, layerDir } = await reproduceSnapshot({ snapshotFile: file, id: 'from-user', repoRoot: REPO_ROOT, root: dir });
     expect(scenarioFile).toBe(path.join(dir, 'scenarios', 'from-user.json'));
     const s = parseScenario(scenarioFile, await fs.readFile(scenarioFile, 'utf8'));
-    expect(s).toMatchObject({ id: 'from-user', platform: 'linux', image: { from: 'go-multi', dockerfile: 'images/scenarios/from-user', network: 'none' }, expect: { verdict: ['broken'] } });
+    expect(s).toMatchObject({
+      id: 'from-user',
+      platform: 'linux',
+      image: { from: 'go-multi', dockerfile: 'images/scenarios/from-user', network: 'none' },
+      expect: { verdict: ['broken'] },
+    });
     expect((await fs.readdir(layerDir)).sort()).toEqual(['Dockerfile', 'apply-layout.sh', 'layout.manifest']);
     expect((await fs.stat(path.join(layerDir, 'apply-layout.sh'))).mode & 0o111).not.toBe(0);
   });
@@ -69,7 +81,9 @@ describe('reproduceSnapshot', () => {
     await reproduceSnapshot({ snapshotFile: file, id: 'taken', repoRoot: REPO_ROOT, root: dir });
     const before = await fs.readFile(path.join(dir, 'scenarios', 'taken.json'), 'utf8');
     await fs.rm(path.join(dir, 'images', 'scenarios', 'taken'), { recursive: true });
-    await expect(reproduceSnapshot({ snapshotFile: file, id: 'taken', repoRoot: REPO_ROOT, root: dir })).rejects.toThrow(/taken\.json exists already: pick another --id/);
+    await expect(reproduceSnapshot({ snapshotFile: file, id: 'taken', repoRoot: REPO_ROOT, root: dir })).rejects.toThrow(
+      /taken\.json exists already: pick another --id/,
+    );
     expect(await fs.readFile(path.join(dir, 'scenarios', 'taken.json'), 'utf8')).toBe(before);
     expect(await fs.readdir(path.join(dir, 'images', 'scenarios'))).toEqual([]);
     expect((await fs.readdir(path.join(dir, 'scenarios'))).filter((f) => f.startsWith('.'))).toEqual([]);
@@ -93,6 +107,8 @@ describe('goverity reproduce', () => {
     } finally {
       process.stderr.write = orig;
     }
-    expect(lines.join('')).toBe(`goverity: ${file}: not a goverity snapshot (schema "goverity/report@1", want "goverity/facts@1"): make one with goverity snapshot\n`);
+    expect(lines.join('')).toBe(
+      `goverity: ${file}: not a goverity snapshot (schema "goverity/report@1", want "goverity/facts@1"): make one with goverity snapshot\n`,
+    );
   });
 });

@@ -6,7 +6,14 @@ import { runScenarios as runJobs, type RunJob } from '../../../harness/runner/ru
 import type { Scenario } from '../../../harness/scenarios/scenario.js';
 
 const scenario = (id: string, verdict: Scenario['expect']['verdict']): Scenario => ({
-  id, title: id, class: 'absent', breaks: '-', platform: 'linux', seenAt: [], file: `${id}.json`, image: { from: 'base-bookworm' },
+  id,
+  title: id,
+  class: 'absent',
+  breaks: '-',
+  platform: 'linux',
+  seenAt: [],
+  file: `${id}.json`,
+  image: { from: 'base-bookworm' },
   expect: { verdict, codes: verdict[0] === 'absent' ? ['GO_NOT_FOUND'] : [], forbidden: [] },
 });
 
@@ -19,7 +26,8 @@ function fakeProvider(): Provider & { started: FakeTransport[] } {
     cannotHost: (s) => (s.platform === 'linux' ? null : 'linux only'),
     started,
     async prepare(s) {
-      if (s.id.startsWith('bad-')) throw new ImageBuildError(`scenario-${s.id}`, 'The command /bin/sh -c false returned a non-zero code: 1', ['Step 2/2 : RUN false', 'exit 1']);
+      if (s.id.startsWith('bad-'))
+        throw new ImageBuildError(`scenario-${s.id}`, 'The command /bin/sh -c false returned a non-zero code: 1', ['Step 2/2 : RUN false', 'exit 1']);
       return `tag-${s.id}`;
     },
     async start() {
@@ -34,7 +42,11 @@ function fakeProvider(): Provider & { started: FakeTransport[] } {
   };
 }
 
-const runScenarios = (provider: Provider, scenarios: Scenario[], o: Parameters<typeof runJobs>[1]) => runJobs(scenarios.map((scenario): RunJob => ({ scenario, provider, mode: 'agentless' })), o);
+const runScenarios = (provider: Provider, scenarios: Scenario[], o: Parameters<typeof runJobs>[1]) =>
+  runJobs(
+    scenarios.map((scenario): RunJob => ({ scenario, provider, mode: 'agentless' })),
+    o,
+  );
 
 describe('runScenarios', () => {
   it('reports a scenario whose image fails to build as errored, with the log tail, and runs the rest', async () => {
@@ -42,14 +54,18 @@ describe('runScenarios', () => {
     const results = await runScenarios(provider, [scenario('bad-layer', ['broken']), scenario('empty', ['absent'])], { concurrency: 1 });
     const [bad, empty] = results;
     expect(bad!.pass).toBe(false);
-    expect(bad!.error).toEqual({ phase: 'build', message: 'image scenario-bad-layer: The command /bin/sh -c false returned a non-zero code: 1', logTail: ['Step 2/2 : RUN false', 'exit 1'] });
+    expect(bad!.error).toEqual({
+      phase: 'build',
+      message: 'image scenario-bad-layer: The command /bin/sh -c false returned a non-zero code: 1',
+      logTail: ['Step 2/2 : RUN false', 'exit 1'],
+    });
     expect(bad!.report).toBeNull();
     expect(empty!.pass).toBe(true);
     expect(empty!.report!.verdict).toBe('absent');
     expect(empty!.report!.findings.map((f) => f.code)).toEqual(['GO_NOT_FOUND']);
   });
 
-  it('tears down every environment it started, and judges with the scenario\'s expectations', async () => {
+  it("tears down every environment it started, and judges with the scenario's expectations", async () => {
     const provider = fakeProvider();
     const results = await runScenarios(provider, [scenario('a', ['absent']), scenario('b', ['ready']), scenario('c', ['absent'])], { concurrency: 2 });
     expect(provider.started.map((t) => t.disposed)).toEqual([true, true, true]);
@@ -75,7 +91,10 @@ describe('planJobs', () => {
     const linux = scenario('a', ['absent']);
     const windows = { ...scenario('w', ['ready']), platform: 'windows' as const };
     const { jobs, unhosted } = planJobs([linux, windows], [fakeProvider()], ['agentless', 'inside']);
-    expect(jobs.map((j) => [j.scenario.id, j.provider.name, j.mode])).toEqual([['a', 'fake', 'agentless'], ['a', 'fake', 'inside']]);
+    expect(jobs.map((j) => [j.scenario.id, j.provider.name, j.mode])).toEqual([
+      ['a', 'fake', 'agentless'],
+      ['a', 'fake', 'inside'],
+    ]);
     expect(unhosted.map((u) => [u.scenario.id, u.reasons])).toEqual([['w', ['fake: linux only']]]);
   });
 });

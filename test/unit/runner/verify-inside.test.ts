@@ -17,9 +17,14 @@ import { BUNDLED_ENGINE, verifyInside } from '../../../harness/runner/verify-ins
 import { patchHostNode } from './patch-host-node.js';
 
 const report: Report = {
-  schema: REPORT_SCHEMA, target: 'local', verdict: 'broken', authentic: false,
-  provenance: { kind: 'unknown', manager: null, container: true }, go: null,
-  findings: [{ code: 'GO_STUB', severity: 'error', message: 'stub', evidence: [], fix: null }], timings: { totalMs: 5 },
+  schema: REPORT_SCHEMA,
+  target: 'local',
+  verdict: 'broken',
+  authentic: false,
+  provenance: { kind: 'unknown', manager: null, container: true },
+  go: null,
+  findings: [{ code: 'GO_STUB', severity: 'error', message: 'stub', evidence: [], fix: null }],
+  timings: { totalMs: 5 },
 };
 
 /** A fake target that can take uploads: the engine's run answers with `engine`, the sweep with "0". */
@@ -28,11 +33,16 @@ class UploadableFake extends FakeTransport {
   readonly removed: string[] = [];
   readonly runs: { argv: string[]; options: ExecOptions }[] = [];
   constructor(engine: Partial<ExecResult>, files: Record<string, FakeEntry> = {}, plat?: Platform) {
-    super(files, { PATH: '/usr/bin:/bin' }, (argv, options) => {
-      if (argv[1] === '-e') return { stdout: '0' };
-      this.runs.push({ argv, options });
-      return engine;
-    }, plat);
+    super(
+      files,
+      { PATH: '/usr/bin:/bin' },
+      (argv, options) => {
+        if (argv[1] === '-e') return { stdout: '0' };
+        this.runs.push({ argv, options });
+        return engine;
+      },
+      plat,
+    );
   }
   async upload(files: UploadFile[]): Promise<string> {
     this.uploads.push(files);
@@ -55,7 +65,10 @@ describe('verifyInside, on a fake target', () => {
   it('copies node and the bundle, runs verify --target local --json there, and returns the report', async () => {
     const t = new UploadableFake({ exitCode: 11, stdout: JSON.stringify(report) });
     expect(await verifyInside(t)).toEqual(report);
-    expect(t.uploads[0]!.map((f) => [f.name, f.mode.toString(8)])).toEqual([['node', '755'], ['goverity.mjs', '644']]);
+    expect(t.uploads[0]!.map((f) => [f.name, f.mode.toString(8)])).toEqual([
+      ['node', '755'],
+      ['goverity.mjs', '644'],
+    ]);
     expect(t.uploads[0]![0]!.hostPath).toBe(process.execPath);
     expect(t.uploads[0]![1]!.hostPath).toBe(BUNDLED_ENGINE);
     expect(t.runs[0]!.argv).toEqual(['/tmp/goverity-up/node', '/tmp/goverity-up/goverity.mjs', 'verify', '--target', 'local', '--json']);
@@ -85,7 +98,9 @@ describe('verifyInside, on a fake target', () => {
     expect((e as ErrorWithLog).message).toBe('the bundled engine exited with 2 on fake: goverity: no space left on device');
     expect((e as ErrorWithLog).logTail).toEqual(['line 1', 'goverity: no space left on device']);
     expect(crash.removed).toEqual(['/tmp/goverity-up']);
-    await expect(verifyInside(new UploadableFake({ exitCode: 0, stdout: '{"schema":"x"}' }))).rejects.toThrow('exited with 0 on fake but printed not a goverity/report@1: schema is "x"');
+    await expect(verifyInside(new UploadableFake({ exitCode: 0, stdout: '{"schema":"x"}' }))).rejects.toThrow(
+      'exited with 0 on fake but printed not a goverity/report@1: schema is "x"',
+    );
     await expect(verifyInside(new UploadableFake({ exitCode: 137, timedOut: true }))).rejects.toThrow('did not finish within 900 s');
     await expect(verifyInside(new UploadableFake({ exitCode: null, truncated: true }))).rejects.toThrow('printed more than 64 MiB');
   });
@@ -139,4 +154,3 @@ describe('verifyInside, on this machine (LocalTransport)', () => {
     await expect(verifyInside(t, { node })).rejects.toThrow("the target has no libstdX++.so.6, which this host's Node");
   }, 60_000);
 });
-

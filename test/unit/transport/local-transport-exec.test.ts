@@ -8,7 +8,10 @@ describe.skipIf(process.platform === 'win32')('LocalTransport.exec', () => {
     expect(r).toMatchObject({ exitCode: 3, stdout: 'out\n', stderr: 'err\n', timedOut: false, spawnError: null });
     expect(r.durationMs).toBeLessThan(5_000);
     // The leftover sleep was ended with its group: nothing of the command is still running.
-    const ps = await t.exec(['sh', '-c', 'for p in /proc/[0-9]*; do tr "\\0" " " < $p/cmdline 2>/dev/null; echo; done'], { timeoutMs: 5_000, maxBytes: 1 << 20 });
+    const ps = await t.exec(['sh', '-c', 'for p in /proc/[0-9]*; do tr "\\0" " " < $p/cmdline 2>/dev/null; echo; done'], {
+      timeoutMs: 5_000,
+      maxBytes: 1 << 20,
+    });
     // An odd duration, so another process's sleep on this host can't match.
     expect(ps.stdout.split('\n').filter((l) => l.trim() === 'sleep 29.417')).toEqual([]);
   });

@@ -50,7 +50,7 @@ describe('packHostFiles', () => {
     expect(entries[2]!.body.toString()).toBe('console.log(1)\n');
   });
 
-  it('refuses names with a path in them, and files it can\'t read, before streaming anything', async () => {
+  it("refuses names with a path in them, and files it can't read, before streaming anything", async () => {
     await expect(packHostFiles([{ name: '../x', hostPath: path.join(dir, 'a.bin'), mode: 0o644 }])).rejects.toThrow('"../x" is not a plain file name');
     await expect(packHostFiles([{ name: 'x', hostPath: path.join(dir, 'missing'), mode: 0o644 }])).rejects.toThrow(/can't read .*missing/);
     await expect(packHostFiles([{ name: 'x', hostPath: dir, mode: 0o644 }])).rejects.toThrow('is not a regular file');

@@ -48,7 +48,10 @@ describe('shell quoting', () => {
 describe('exec', () => {
   it('sets and unsets variables on top of the target environment', async () => {
     process.env.GOVERITY_SSH_TEST_B = 'present';
-    const r = await t.exec(['sh', '-c', 'printf "%s|%s" "${GOVERITY_SSH_TEST_A-unset}" "${GOVERITY_SSH_TEST_B-unset}"'], { ...small, env: { GOVERITY_SSH_TEST_A: "x 'y'", GOVERITY_SSH_TEST_B: null } });
+    const r = await t.exec(['sh', '-c', 'printf "%s|%s" "${GOVERITY_SSH_TEST_A-unset}" "${GOVERITY_SSH_TEST_B-unset}"'], {
+      ...small,
+      env: { GOVERITY_SSH_TEST_A: "x 'y'", GOVERITY_SSH_TEST_B: null },
+    });
     expect(r.stdout).toBe("x 'y'|unset");
   });
 

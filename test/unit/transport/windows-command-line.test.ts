@@ -23,8 +23,12 @@ describe('windowsCommandLine', () => {
   });
 
   it('wraps what cmd /c runs in one more pair of quotes when it holds quotes, and not otherwise', () => {
-    expect(windowsCommandLine(['cmd.exe', '/d', '/c', 'C:\\Program Files\\Go\\bin\\go.bat', 'version'])).toBe('cmd.exe /d /c ""C:\\Program Files\\Go\\bin\\go.bat" version"');
-    expect(windowsCommandLine(['C:\\windows\\system32\\cmd.exe', '/d', '/c', 'C:\\Go\\bin\\go.bat', 'version'])).toBe('C:\\windows\\system32\\cmd.exe /d /c C:\\Go\\bin\\go.bat version');
+    expect(windowsCommandLine(['cmd.exe', '/d', '/c', 'C:\\Program Files\\Go\\bin\\go.bat', 'version'])).toBe(
+      'cmd.exe /d /c ""C:\\Program Files\\Go\\bin\\go.bat" version"',
+    );
+    expect(windowsCommandLine(['C:\\windows\\system32\\cmd.exe', '/d', '/c', 'C:\\Go\\bin\\go.bat', 'version'])).toBe(
+      'C:\\windows\\system32\\cmd.exe /d /c C:\\Go\\bin\\go.bat version',
+    );
     expect(windowsCommandLine(['cmd.exe', '/d', '/c', 'set'])).toBe('cmd.exe /d /c set');
   });
 });

@@ -44,7 +44,10 @@ describe('WineTransport', () => {
   });
 
   it('reports a program cmd cannot find as a spawn failure, as CreateProcess would', async () => {
-    const { t } = wine(() => ({ exitCode: 9009 & 0xff, stderr: "Can't recognize 'C:\\x\\go.exe version' as an internal or external command, or batch script.\r\n" }));
+    const { t } = wine(() => ({
+      exitCode: 9009 & 0xff,
+      stderr: "Can't recognize 'C:\\x\\go.exe version' as an internal or external command, or batch script.\r\n",
+    }));
     const r = await t.exec(['C:\\x\\go.exe', 'version'], { timeoutMs: 1000, maxBytes: 1000 });
     expect(r.spawnError).toMatch(/Can't recognize/);
     expect(r.argv).toEqual(['C:\\x\\go.exe', 'version']);

@@ -15,7 +15,10 @@ describe('decideVerdict', () => {
   });
 
   it('broken: any error, for a genuine toolchain (authentic) — a wrong GOROOT is still the real go', () => {
-    expect(decideVerdict([f('GOROOT_MISMATCH', 'error'), f('BUILD_FAILED', 'error'), f('MULTIPLE_TOOLCHAINS', 'info')])).toEqual({ verdict: 'broken', authentic: true });
+    expect(decideVerdict([f('GOROOT_MISMATCH', 'error'), f('BUILD_FAILED', 'error'), f('MULTIPLE_TOOLCHAINS', 'info')])).toEqual({
+      verdict: 'broken',
+      authentic: true,
+    });
   });
 
   it.each(INAUTHENTIC_CODES)('broken and not authentic with %s', (code) => {
@@ -23,7 +26,15 @@ describe('decideVerdict', () => {
   });
 
   it('lists exactly the identity codes of the rules as inauthentic', () => {
-    expect([...INAUTHENTIC_CODES].sort()).toEqual(['BINARY_CORRUPT', 'BINARY_WRONG_ARCH', 'BUILD_OUTPUT_FORGED', 'GO_STUB', 'GO_VERSION_LIE', 'PACKAGE_FILES_MODIFIED', 'SIGNATURE_UNTRUSTED']);
+    expect([...INAUTHENTIC_CODES].sort()).toEqual([
+      'BINARY_CORRUPT',
+      'BINARY_WRONG_ARCH',
+      'BUILD_OUTPUT_FORGED',
+      'GO_STUB',
+      'GO_VERSION_LIE',
+      'PACKAGE_FILES_MODIFIED',
+      'SIGNATURE_UNTRUSTED',
+    ]);
   });
 
   it('identity decides authenticity whatever the severity attached to the code', () => {

@@ -58,13 +58,29 @@ describe('deriveProvenance', () => {
     const stub = variant(loadSnapshot('linux-wrapper-version-lie'), (d) => {
       d.candidates = d.candidates.slice(0, 1);
       d.goEnv = null;
-      d.goroot = { path: '/usr/local', exists: true, realpath: '/usr/local', versionFile: null, parts: {}, binary: d.candidates[0]!.identity, binaryPath: '/usr/local/bin/go' };
+      d.goroot = {
+        path: '/usr/local',
+        exists: true,
+        realpath: '/usr/local',
+        versionFile: null,
+        parts: {},
+        binary: d.candidates[0]!.identity,
+        binaryPath: '/usr/local/bin/go',
+      };
     });
     expect(deriveProvenance(stub).kind).toBe('unknown');
     const program = { version: 'go1.22.12', path: 'example.com/fakego', mainModule: 'example.com/fakego', buildSettings: { '-compiler': 'gc' } };
     const named = variant(withIdentity(loadSnapshot('linux-debian-copy-usr-local'), 0, { go: program }), (d) => {
       d.goEnv = null;
-      d.goroot = { path: '/usr/local', exists: true, realpath: '/usr/local', versionFile: null, parts: {}, binary: d.candidates[0]!.identity, binaryPath: '/usr/local/bin/go' };
+      d.goroot = {
+        path: '/usr/local',
+        exists: true,
+        realpath: '/usr/local',
+        versionFile: null,
+        parts: {},
+        binary: d.candidates[0]!.identity,
+        binaryPath: '/usr/local/bin/go',
+      };
     });
     expect(deriveProvenance(named).kind).toBe('unknown');
   });
