@@ -14,7 +14,7 @@ export const buildIntercepted: Check = (facts) => {
   if (!s || s.source === 'default') return [];
   const flags = [...s.value.matchAll(FLAG)].map((m) => ({ flag: m[1]!, value: m[2]! }));
   if (flags.length === 0) return [];
-  const said = goSaid(facts, new RegExp(flags.map((f) => `${escape(f.value)}|reading overlay|-toolexec`).join('|')));
+  const said = goSaid(facts, new RegExp(flags.map((f) => `${escapeRegExp(f.value)}|reading overlay|-toolexec`).join('|')));
   const failed = !ok(facts.commands.buildPure) && !!said;
   const what = flags
     .map((f) =>
@@ -34,6 +34,6 @@ export const buildIntercepted: Check = (facts) => {
   ];
 };
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

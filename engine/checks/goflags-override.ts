@@ -6,7 +6,7 @@ const CHANGES_BUILD = /(^|\s)-(mod=(vendor|mod)|tags|ldflags|gcflags|asmflags|to
 
 export const goflagsOverride: Check = (facts) => {
   const s = settingSource(facts, 'GOFLAGS');
-  if (!s || !s.value.trim() || s.source === 'default') return [];
+  if (!s?.value.trim() || s.source === 'default') return [];
   const alters = CHANGES_BUILD.test(s.value);
   return [
     {

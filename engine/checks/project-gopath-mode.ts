@@ -8,7 +8,7 @@ import { settingSource } from './toolchain-view.js';
  */
 export const projectGopathMode: Check = (facts) => {
   const v = projectView(facts);
-  if (!v || v.mode !== 'gopath') return [];
+  if (v?.mode !== 'gopath') return [];
   const env = v.project.env!;
   const g = settingSource(facts, 'GO111MODULE');
   const value = env.GO111MODULE || g?.value || '';

@@ -7,7 +7,7 @@ const TOO_NEW = /(go\.mod|go\.work) requires go >= (\S+) \(running go ([^;)\s]+)
 /** The go.mod or go.work asks for a newer Go than the toolchain GOTOOLCHAIN lets run in DIR: go refuses to build. */
 export const projectToolchainRefused: Check = (facts) => {
   const v = projectView(facts);
-  if (!v || !v.goWorksElsewhere) return [];
+  if (!v?.goWorksElsewhere) return [];
   const text = `${v.versionText}\n${v.loadText}`;
   const m = TOO_NEW.exec(text);
   if (!m) return [];

@@ -4,7 +4,7 @@ import { fileText, goSaid, gotoolchainText, projectView } from '../project/proje
 /** In DIR go runs another toolchain than the local one, and it works: genuine, but worth knowing. */
 export const projectToolchainSwitch: Check = (facts) => {
   const v = projectView(facts);
-  if (!v || !v.runs || !v.local || v.runs === `go${v.local}`) return [];
+  if (!v?.runs || !v.local || v.runs === `go${v.local}`) return [];
   const t = v.project.toolchain;
   const sel = v.selection?.kind === 'run' ? v.selection : null;
   const by = sel?.reason === 'toolchain-line' ? 'the toolchain line' : sel?.reason === 'go-line' ? 'the go line' : 'GOTOOLCHAIN';

@@ -12,7 +12,7 @@ export const sumdbDisabled: Check = (facts) => {
   if (sumdb?.value === 'off') reasons.push({ what: 'GOSUMDB=off', source: sumdb.source });
   for (const key of ['GONOSUMDB', 'GONOSUMCHECK', 'GOPRIVATE', 'GOINSECURE']) {
     const s = settingSource(facts, key);
-    if (s && s.value && MATCHES_ALL(s.value)) reasons.push({ what: `${key}=${s.value}`, source: s.source });
+    if (s?.value && MATCHES_ALL(s.value)) reasons.push({ what: `${key}=${s.value}`, source: s.source });
   }
   const flags = settingSource(facts, 'GOFLAGS');
   if (flags && /(^|\s)-insecure\b/.test(flags.value)) reasons.push({ what: `GOFLAGS=${flags.value}`, source: flags.source });

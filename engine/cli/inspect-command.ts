@@ -42,7 +42,7 @@ export async function inspectCommand(args: string[]): Promise<number> {
   if (files.length === 0) throw new UsageError('usage: goverity inspect FILE... [--json]');
   const results: InspectResult[] = [];
   for (const file of files) results.push(await inspectFile(file));
-  if (parsed.values.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  if (parsed.values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   else process.stdout.write(results.map(renderInspect).join('\n'));
   return results.some((r) => r.error !== undefined) ? 1 : 0;
 }
@@ -158,5 +158,5 @@ export function renderInspect(r: InspectResult): string {
   if (r.format !== 'script' && r.format !== 'unknown') lines.push(`  signature: ${describeSignature(r.signature)}`);
   for (const reason of r.signature.reasons) lines.push(`    ${reason}`);
   if (r.problems.length) lines.push(`  problems: ${r.problems.join(', ')}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -182,11 +182,11 @@ async function verifyOrSnapshot(command: 'verify' | 'snapshot', args: string[]):
     throw new UsageError(`--project ${project}: no such directory on ${facts.target} (give a directory that holds the project)`);
   if (command === 'snapshot') {
     const out = 'no-redact' in o && o['no-redact'] ? facts : redactSnapshot(facts);
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   }
   const report: Report = buildReport(facts);
-  if (format === 'json') process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  if (format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (format === 'github') {
     process.stdout.write(renderGithubAnnotations(report));
     // The job summary file the runner provides (docs.github.com: "Adding a job summary"); absent outside Actions.

@@ -55,7 +55,7 @@ export async function which(ctx: ProbeContext, name: string): Promise<string | n
 /** stat(2): follows symlinks; a dangling link counts as a hit with no exec bits (the shell reports it missing). */
 async function resolveStat(ctx: ProbeContext, p: string) {
   const st = await ctx.lstat(p);
-  if (!st || st.type !== 'symlink') return st;
+  if (st?.type !== 'symlink') return st;
   let cur = p;
   let cst = st;
   for (let i = 0; i < 40 && cst.type === 'symlink' && cst.linkTarget !== null; i++) {

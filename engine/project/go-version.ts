@@ -34,7 +34,7 @@ export function parseGoVersion(x: string): GoVersion {
   if (rest === '') return { ...INVALID, major: major[0], minor: minor[0], patch: compareInt(minor[0], '21') < 0 ? '0' : '' };
   if (rest[0] === '.') {
     const patch = cutInt(rest.slice(1));
-    if (!patch || patch[1] !== '') return INVALID;
+    if (patch?.[1] !== '') return INVALID;
     return { ...INVALID, major: major[0], minor: minor[0], patch: patch[0] };
   }
   const kind = /^[a-z]+/.exec(rest);
@@ -42,7 +42,7 @@ export function parseGoVersion(x: string): GoVersion {
   rest = rest.slice(kind[0].length);
   if (rest === '') return { ...INVALID, major: major[0], minor: minor[0], kind: kind[0] };
   const pre = cutInt(rest);
-  if (!pre || pre[1] !== '') return INVALID;
+  if (pre?.[1] !== '') return INVALID;
   return { major: major[0], minor: minor[0], patch: '', kind: kind[0], pre: pre[0] };
 }
 

@@ -11,6 +11,6 @@ export const LOAD_CAUSES = {
 /** The project view when go's toolchain works in DIR (no switch failure) but `go list -deps ./...` there failed. */
 export function failedLoad(facts: FactSnapshot): (ProjectView & { load: string }) | null {
   const v = projectView(facts);
-  if (!v || !v.goWorksElsewhere || v.versionText || !v.loadText || /requires go >=/.test(v.loadText)) return null;
+  if (!v?.goWorksElsewhere || v.versionText || !v.loadText || /requires go >=/.test(v.loadText)) return null;
   return { ...v, load: v.loadText };
 }

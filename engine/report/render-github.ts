@@ -19,7 +19,7 @@ export function renderGithubAnnotations(r: Report): string {
     return `::${COMMAND[f.severity]} title=${escapeProperty(`goverity ${f.code}`)}::${escapeData(body)}`;
   });
   const verdict = `goverity ${r.target}: ${r.verdict}${r.authentic === false ? ', NOT authentic' : r.authentic ? ', authentic' : ''}`;
-  return [...lines, verdict].join('\n') + '\n';
+  return `${[...lines, verdict].join('\n')}\n`;
 }
 
 const mdCell = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');

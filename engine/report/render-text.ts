@@ -39,7 +39,7 @@ export function renderText(r: Report, { color, verbose = false, docRoot }: Rende
   }
   if (r.findings.length === 0) lines.push('', 'no findings');
   lines.push('', `took ${(r.timings.totalMs / 1000).toFixed(1)} s`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function renderFinding(f: Finding, c: (code: number, s: string) => string, verbose: boolean, docRoot: string | undefined): string[] {

@@ -51,10 +51,12 @@ export class SshTransport implements Transport {
       this.#endpoint = null;
     } else {
       // A unix socket path must stay short (108 bytes): a long controlDir falls back to the system temp dir.
-      this.#controlDir =
-        controlDir && controlDir.length < 90
-          ? (mkdirSync(controlDir, { recursive: true, mode: 0o700 }), controlDir)
-          : mkdtempSync(path.join(os.tmpdir(), 'goverity-ssh-'));
+      if (controlDir && controlDir.length < 90) {
+        mkdirSync(controlDir, { recursive: true, mode: 0o700 });
+        this.#controlDir = controlDir;
+      } else {
+        this.#controlDir = mkdtempSync(path.join(os.tmpdir(), 'goverity-ssh-'));
+      }
       this.#endpoint = endpoint;
       this.#run = spawnRunner('ssh', sshArgs(endpoint, this.#controlDir));
     }

@@ -12,7 +12,7 @@ export function quoteWindowsArg(arg: string): string {
       continue;
     }
     // Backslashes are literal unless they precede a quote: then each one, and the quote, is escaped.
-    out += ch === '"' ? '\\'.repeat(backslashes * 2 + 1) + '"' : '\\'.repeat(backslashes) + ch;
+    out += ch === '"' ? `${'\\'.repeat(backslashes * 2 + 1)}"` : '\\'.repeat(backslashes) + ch;
     backslashes = 0;
   }
   return `${out}${'\\'.repeat(backslashes * 2)}"`;

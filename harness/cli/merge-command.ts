@@ -8,8 +8,7 @@ import { RUN_SCHEMA, totalsOf, type RunSummary } from '../runner/run-summary.js'
 
 /** `results merge DIR... --out DIR`: joins shards' summaries into one run; a scenario twice is an error, not a guess. */
 export async function mergeCommand(args: string[]): Promise<number> {
-  let parsed;
-  parsed = parseOptions('results', args, { out: { type: 'string' } }, true);
+  const parsed = parseOptions('results', args, { out: { type: 'string' } }, true);
   const dirs = parsed.positionals;
   if (dirs.length === 0 || !parsed.values.out) throw new UsageError('usage: goverity results merge DIR... --out DIR');
   const summaries = await Promise.all(dirs.map(readSummary));

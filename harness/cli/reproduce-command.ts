@@ -24,7 +24,7 @@ export async function reproduceCommand(args: string[], repoRoot: string): Promis
         ? `run it: goverity run --scenario ${id}`
         : `run it in a goverity checkout (reproduce there, or with --root CHECKOUT): goverity run --scenario ${id}`,
     ];
-    process.stdout.write(out.join('\n') + '\n');
+    process.stdout.write(`${out.join('\n')}\n`);
     return 0;
   } catch (e) {
     if (e instanceof ReproduceError) throw new UsageError(e.message);

@@ -117,7 +117,7 @@ export function renderConvergenceHtml(doc: ConvergenceDocument): string {
 
   if (notes.length) {
     out.push('<h2>Known divergences</h2>', '<ol class="notes">');
-    notes.forEach((n, i) => out.push(`<li id="n${i + 1}">${esc(n.text)} <a href="${attr(n.link)}">${esc(n.link)}</a></li>`));
+    for (const [i, n] of notes.entries()) out.push(`<li id="n${i + 1}">${esc(n.text)} <a href="${attr(n.link)}">${esc(n.link)}</a></li>`);
     out.push('</ol>');
   }
 

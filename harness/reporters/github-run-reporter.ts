@@ -16,7 +16,7 @@ export function renderRunAnnotations(s: RunSummary): string {
   }
   const t = s.totals;
   lines.push(`::notice title=goverity run::${escapeData(`${t.passed}/${t.scenarios} passed, ${t.failed} failed, ${t.errored} errored`)}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 const cell = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
@@ -38,5 +38,5 @@ export function renderRunSummary(s: RunSummary): string {
     out.push(`| ${cell(r.id)} | ${cell(r.provider)} | ${outcomeOf(r)} | ${r.report?.verdict ?? '—'} | ${cell(why)} |`);
   }
   for (const x of s.skipped ?? []) out.push('', `Skipped ${cell(x.what)}: ${cell(x.why)}`);
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

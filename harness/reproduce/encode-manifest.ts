@@ -41,5 +41,5 @@ export function encodeManifest(platform: LayoutPlatform, ops: LayoutOp[]): strin
     })();
     lines.push([o.op, ...fields].join(' '));
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

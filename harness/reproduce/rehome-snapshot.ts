@@ -23,9 +23,9 @@ export function rehomeSnapshot(facts: FactSnapshot, home: string, user: string):
   }
   for (const placeholder of windows ? ['%USERNAME%', '$USER'] : ['$USER']) if (JSON.stringify(facts).includes(placeholder)) pairs.push([placeholder, user]);
   if (pairs.length === 0) return { facts, notes };
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // A home is replaced only where it ends a path part: /home/al must not turn /home/alice into /root/ice.
-  const res = pairs.map(([from, to]) => [new RegExp(`${escape(from)}(?![A-Za-z0-9_.-])`, windows ? 'gi' : 'g'), to] as const);
+  const res = pairs.map(([from, to]) => [new RegExp(`${escapeRegExp(from)}(?![A-Za-z0-9_.-])`, windows ? 'gi' : 'g'), to] as const);
   const move = (s: string): string => res.reduce((acc, [re, to]) => acc.replace(re, () => to), s);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return move(v);

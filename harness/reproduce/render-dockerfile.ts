@@ -27,5 +27,5 @@ export function renderDockerfile(input: DockerfileInput): string {
     }
     if (input.runAsUser) lines.push('USER goverity', 'WORKDIR /home/goverity');
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

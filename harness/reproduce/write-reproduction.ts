@@ -20,7 +20,7 @@ export async function writeReproduction(layer: ScenarioLayer, dirs: { scenarioFi
     for (const [name, content] of Object.entries(layer.files)) {
       await fs.writeFile(path.join(tmpLayer, name), content, { mode: name.endsWith('.sh') ? 0o755 : 0o644 });
     }
-    await fs.writeFile(tmpScenario, JSON.stringify(layer.scenario, null, 2) + '\n', { flag: 'wx' });
+    await fs.writeFile(tmpScenario, `${JSON.stringify(layer.scenario, null, 2)}\n`, { flag: 'wx' });
     await fs.rename(tmpLayer, dirs.layerDir);
     try {
       await fs.link(tmpScenario, dirs.scenarioFile);

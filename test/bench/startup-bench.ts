@@ -25,7 +25,7 @@ function once(args: string[]): number {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const times = cases.map(() => [] as number[]);
-for (let i = 0; i < RUNS; i++) cases.forEach(([, args], k) => times[k]!.push(once(args)));
+for (let i = 0; i < RUNS; i++) for (const [k, [, args]] of cases.entries()) times[k]!.push(once(args));
 const base = median(times[0]!);
 for (const [k, [name]] of cases.entries()) {
   const m = median(times[k]!);

@@ -5,7 +5,7 @@ import { checkXml } from './xml-well-formed.js';
 
 const xml = renderJunit(sampleRun());
 const { problems, elements } = checkXml(xml);
-const unescape = (s: string) =>
+const unescapeXml = (s: string) =>
   s
     .replace(/&#10;/g, '\n')
     .replace(/&lt;/g, '<')
@@ -69,7 +69,7 @@ describe('renderJunit', () => {
       '<failure message="expected verdict degraded, got ready; expected CGO_TOOLCHAIN_MISSING, got none; expected CGO_DISABLED, got none" type="expectation">',
     );
     const hostile = suite('docker').cases.find((x) => x.name === 'hostile-markup')!;
-    const body = unescape(hostile.inner);
+    const body = unescapeXml(hostile.inner);
     expect(body).toContain(
       'forbidden GOFLAGS_OVERRIDE was raised: GOFLAGS from the environment changes every build: -ldflags=-X=main.v=<script>alert(1)</script>&x="y"]]>',
     );
@@ -82,7 +82,7 @@ describe('renderJunit', () => {
   it('puts the phase, message and log tail of an errored result into <error>', () => {
     const c = suite('docker').cases.find((x) => x.name === 'wrapper-version-lie')!;
     expect(c.inner).toContain('<error message="build: image build failed: COPY failed: stat go: file does not exist" type="build">');
-    expect(unescape(c.inner)).toContain('Step 3/4 : COPY go /usr/local/bin/go\nCOPY failed: file not found');
+    expect(unescapeXml(c.inner)).toContain('Step 3/4 : COPY go /usr/local/bin/go\nCOPY failed: file not found');
     expect(c.inner).toContain('goverity/dev-wrapper-version-lie &lt;none&gt; failed &amp; was not tagged (exit 1) ]]&gt;');
     expect(c.inner).not.toContain('<failure');
   });

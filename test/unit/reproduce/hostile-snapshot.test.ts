@@ -209,7 +209,7 @@ function applyInSandbox(manifest: string, onlyFileOps = true): { files: string[]
       .slice(1)
       .filter((l) => !onlyFileOps || /^(remove|dir|file|link|chmod|truncate) /.test(l));
     const file = path.join(sandbox, 'layout.manifest');
-    writeFileSync(file, ['goverity-layout 1 wine', ...lines].join('\n') + '\n');
+    writeFileSync(file, `${['goverity-layout 1 wine', ...lines].join('\n')}\n`);
     let status = 0;
     try {
       execFileSync('bash', [SCRIPT, file], { env: { PATH: process.env.PATH, WINEPREFIX: prefix }, stdio: 'pipe', timeout: 20_000 });

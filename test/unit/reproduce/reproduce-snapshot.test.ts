@@ -101,7 +101,10 @@ describe('goverity reproduce', () => {
     const file = await write('report.json', '{"schema":"goverity/report@1"}');
     const lines: string[] = [];
     const orig = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((s: string) => (lines.push(s), true)) as typeof process.stderr.write;
+    process.stderr.write = ((s: string) => {
+      lines.push(s);
+      return true;
+    }) as typeof process.stderr.write;
     try {
       expect(await main(['reproduce', file, '--id', 'r', '--root', dir])).toBe(2);
     } finally {
