@@ -14,7 +14,7 @@ const BUNDLE = path.join(root, 'dist', 'bundle', 'goverity.mjs');
 const fromSources = {
   name: 'from-sources',
   setup(b) {
-    b.onResolve({ filter: /\/dist\/engine\/cli\/main\.js$/ }, () => ({ path: path.join(root, 'engine', 'cli', 'main.ts') }));
+    b.onResolve({ filter: /\/dist\/cli\/main\.js$/ }, () => ({ path: path.join(root, 'cli', 'main.ts') }));
   },
 };
 
@@ -22,7 +22,7 @@ const fromSources = {
 const withoutHarness = {
   name: 'without-harness',
   setup(b) {
-    b.onResolve({ filter: /\/harness\// }, (args) => ({ path: args.path, namespace: 'no-harness' }));
+    b.onResolve({ filter: /\/harness\/|^\.\/(run|converge|reproduce|merge)-command\.js$/ }, (args) => ({ path: args.path, namespace: 'no-harness' }));
     b.onLoad({ filter: /.*/, namespace: 'no-harness' }, () => ({
       contents: 'throw new Error("the bundled engine has verify and snapshot only; run the harness from the goverity package");',
       loader: 'js',

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convergeCommand } from '../../harness/cli/converge-command.js';
+import { convergeCommand } from '../../cli/converge-command.js';
 import type { ConvergenceDocument } from '../../harness/converge/convergence-document.js';
 import { vmToolsMissing } from '../../harness/vm/vm-tools.js';
 

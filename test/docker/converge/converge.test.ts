@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convergeCommand } from '../../../harness/cli/converge-command.js';
+import { convergeCommand } from '../../../cli/converge-command.js';
 import { CONVERGE_LABEL } from '../../../harness/converge/converge-labels.js';
 import type { ConvergenceDocument } from '../../../harness/converge/convergence-document.js';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { type InspectResult, inspectCommand, inspectFile, renderInspect } from '../../../engine/cli/inspect-command.js';
-import { UsageError } from '../../../engine/cli/usage-error.js';
+import { type InspectResult, inspectCommand, inspectFile, renderInspect } from '../../../cli/inspect-command.js';
+import { UsageError } from '../../../cli/usage-error.js';
 import { CPU_TYPE_ARM64, buildElf, buildMachO64, buildPe } from './synthetic-binaries.js';
 import { makeIdentity, signMachO, signPe } from './synthetic-signatures.js';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { COMMAND_HELP, COMMANDS } from '../../../engine/cli/command-help.js';
-import { didYouMean } from '../../../engine/cli/did-you-mean.js';
-import { verifyExitStatus } from '../../../engine/cli/exit-status.js';
-import { main } from '../../../engine/cli/main.js';
+import { COMMAND_HELP, COMMANDS } from '../../../cli/command-help.js';
+import { didYouMean } from '../../../cli/did-you-mean.js';
+import { verifyExitStatus } from '../../../cli/exit-status.js';
+import { main } from '../../../cli/main.js';
 import { useColor } from '../../../engine/report/use-color.js';
 
 /** Runs main() and returns its exit status with what it wrote to stdout and stderr. */

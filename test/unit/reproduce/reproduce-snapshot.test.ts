@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../../engine/cli/main.js';
+import { main } from '../../../cli/main.js';
 import { ReproduceError } from '../../../harness/reproduce/reproduce-error.js';
 import { reproduceSnapshot } from '../../../harness/reproduce/reproduce-snapshot.js';
 import { validateSnapshot } from '../../../harness/reproduce/validate-snapshot.js';

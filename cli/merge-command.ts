@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseOptions } from '../../engine/cli/parse-options.js';
-import { UsageError } from '../../engine/cli/usage-error.js';
-import { writeResults } from '../reporters/write-results.js';
-import { schemaProblem } from '../../engine/report/schema-problem.js';
-import { RUN_SCHEMA, totalsOf, type RunSummary } from '../runner/run-summary.js';
+import { parseOptions } from './parse-options.js';
+import { UsageError } from './usage-error.js';
+import { writeResults } from '../harness/reporters/write-results.js';
+import { schemaProblem } from '../engine/report/schema-problem.js';
+import { RUN_SCHEMA, totalsOf, type RunSummary } from '../harness/runner/run-summary.js';
 
 /** `results merge DIR... --out DIR`: joins shards' summaries into one run; a scenario twice is an error, not a guess. */
 export async function mergeCommand(args: string[]): Promise<number> {

@@ -1,4 +1,4 @@
-import type { Verdict } from '../verdict/decide-verdict.js';
+import type { Verdict } from '../engine/verdict/decide-verdict.js';
 
 /** `--fail-on`: the least severe finding that fails the run. */
 export type FailOn = 'error' | 'warning' | 'never';

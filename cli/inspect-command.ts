@@ -1,8 +1,8 @@
 import { open } from 'node:fs/promises';
 import { parseOptions } from './parse-options.js';
-import type { BinaryFormat, BinaryIdentity, BinarySignature, GoModule } from '../binary/binary-identity.js';
-import { identifyBinary } from '../binary/identify-binary.js';
-import { DEFAULT_LIMITS } from '../probes/probe-context.js';
+import type { BinaryFormat, BinaryIdentity, BinarySignature, GoModule } from '../engine/binary/binary-identity.js';
+import { identifyBinary } from '../engine/binary/identify-binary.js';
+import { DEFAULT_LIMITS } from '../engine/probes/probe-context.js';
 import { UsageError } from './usage-error.js';
 
 /** One element of `goverity inspect --json`'s array (docs/contract.md). */

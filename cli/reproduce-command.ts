@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { parseOptions } from '../../engine/cli/parse-options.js';
-import { UsageError } from '../../engine/cli/usage-error.js';
-import { ReproduceError } from '../reproduce/reproduce-error.js';
-import { defaultScenarioId, reproduceSnapshot } from '../reproduce/reproduce-snapshot.js';
+import { parseOptions } from './parse-options.js';
+import { UsageError } from './usage-error.js';
+import { ReproduceError } from '../harness/reproduce/reproduce-error.js';
+import { defaultScenarioId, reproduceSnapshot } from '../harness/reproduce/reproduce-snapshot.js';
 
 /** `goverity reproduce SNAPSHOT.json [--id NAME] [--root DIR]`: a scenario and its image layer from a snapshot. */
 export async function reproduceCommand(args: string[], repoRoot: string): Promise<number> {

@@ -1,25 +1,21 @@
 import path from 'node:path';
 import { appendFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { collectFacts } from '../probes/collect-facts.js';
-import { buildReport, type Report } from '../report/build-report.js';
-import { renderText } from '../report/render-text.js';
-import { renderGithubAnnotations, renderGithubSummary } from '../report/render-github.js';
-import { useColor } from '../report/use-color.js';
-import { PACKAGE_ROOT } from '../package-root.js';
-import { toolVersion } from '../tool-version.js';
+import { collectFacts } from '../engine/probes/collect-facts.js';
+import { buildReport, type Report } from '../engine/report/build-report.js';
+import { renderText } from '../engine/report/render-text.js';
+import { renderGithubAnnotations, renderGithubSummary } from '../engine/report/render-github.js';
+import { useColor } from '../engine/report/use-color.js';
+import { PACKAGE_ROOT } from '../engine/package-root.js';
+import { toolVersion } from '../engine/tool-version.js';
 import { COMMAND_HELP, COMMANDS } from './command-help.js';
 import { didYouMean } from './did-you-mean.js';
 import { FAIL_ON, verifyExitStatus, type FailOn } from './exit-status.js';
 import { parseOptions } from './parse-options.js';
-import { redactSnapshot } from '../facts/redact-snapshot.js';
-import { openTarget, TARGET_SYNTAX } from '../transport/open-target.js';
-import { TargetError } from '../transport/target-error.js';
-import type { Transport } from '../transport/transport.js';
+import { redactSnapshot } from '../engine/facts/redact-snapshot.js';
+import { openTarget, TARGET_SYNTAX } from '../engine/transport/open-target.js';
+import { TargetError } from '../engine/transport/target-error.js';
+import type { Transport } from '../engine/transport/transport.js';
 import { UsageError } from './usage-error.js';
-
-/** The package root (scenarios/, images/, results/), from dist/engine/cli or engine/cli alike. */
-const REPO_ROOT = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../../' : '../../', import.meta.url));
 
 export const EXIT = { ready: 0, degraded: 10, broken: 11, absent: 12, usage: 2 } as const;
 
@@ -120,11 +116,11 @@ export async function main(argv: string[]): Promise<number> {
     if (helpFor !== null) throw new UsageError(`no help for "${helpFor}"${suggestCommand(helpFor)} (commands: ${COMMANDS.join(', ')})`);
     if (command === 'verify' || command === 'snapshot') return await verifyOrSnapshot(command, rest);
     // The harness loads only for harness commands: verify must stay light on a user's machine.
-    if (command === 'run') return await (await import('../../harness/cli/run-command.js')).runCommand(rest, REPO_ROOT);
-    if (command === 'converge') return await (await import('../../harness/cli/converge-command.js')).convergeCommand(rest, REPO_ROOT);
+    if (command === 'run') return await (await import('./run-command.js')).runCommand(rest, PACKAGE_ROOT);
+    if (command === 'converge') return await (await import('./converge-command.js')).convergeCommand(rest, PACKAGE_ROOT);
     if (command === 'inspect') return await (await import('./inspect-command.js')).inspectCommand(rest);
-    if (command === 'reproduce') return await (await import('../../harness/cli/reproduce-command.js')).reproduceCommand(rest, REPO_ROOT);
-    if (command === 'results' && rest[0] === 'merge') return await (await import('../../harness/cli/merge-command.js')).mergeCommand(rest.slice(1));
+    if (command === 'reproduce') return await (await import('./reproduce-command.js')).reproduceCommand(rest, PACKAGE_ROOT);
+    if (command === 'results' && rest[0] === 'merge') return await (await import('./merge-command.js')).mergeCommand(rest.slice(1));
     if (command === 'results') throw new UsageError('usage: goverity results merge DIR... --out DIR');
     throw new UsageError(`unknown command "${command}"${suggestCommand(command)} (try: goverity --help)`);
   } catch (e) {
