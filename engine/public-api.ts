@@ -4,7 +4,7 @@ export { collectFacts, type CollectOptions } from './probes/collect-facts.js';
 export { buildReport, REPORT_SCHEMA, type Report } from './report/build-report.js';
 export { parseReport } from './report/parse-report.js';
 export { redactSnapshot } from './facts/redact-snapshot.js';
-export { inspectFile, type InspectResult } from '../cli/inspect-command.js';
+export { inspectFile, type InspectResult } from './binary/inspect-file.js';
 export { FINDING_CODES, isFindingCode, type FindingCode, type FindingCodeInfo } from './checks/finding-codes.js';
 export { codeDocPath } from './report/code-doc-path.js';
 export { FACTS_SCHEMA, type FactSnapshot } from './facts/fact-snapshot.js';

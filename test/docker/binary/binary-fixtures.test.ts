@@ -6,7 +6,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMachO } from '../../../engine/binary/macho-reader.js';
 import { readPe } from '../../../engine/binary/pe-reader.js';
-import type { InspectResult } from '../../../cli/inspect-command.js';
+import type { InspectResult } from '../../../engine/binary/inspect-file.js';
 import { sharedImageBuilder } from '../../../harness/providers/shared-image-builder.js';
 import { signMachO } from '../../unit/binary/synthetic-signatures.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GoModule } from '../../../engine/binary/binary-identity.js';
-import { inspectFile } from '../../../cli/inspect-command.js';
+import { inspectFile } from '../../../engine/binary/inspect-file.js';
 
 /**
  * `goverity inspect` against the real `go version -m` of this machine's Go, field by field: version, main package,
