@@ -116,3 +116,71 @@ Prints the overview, or one command's help (the same as goverity COMMAND --help)
 };
 
 export const COMMANDS = Object.keys(COMMAND_HELP);
+
+/** `goverity`, `goverity --help` and `goverity help`: every command in one screen. */
+export const GENERAL_HELP = `goverity: is the Go on this machine real and working?
+
+Usage:
+  goverity verify   [--target T] [--format text|json|github] [--json] [--fail-on error|warning|never] [-v]
+                    [--timeout-ms N] [--online] [--project DIR]
+  goverity snapshot [--target T] [--redact|--no-redact] [--timeout-ms N] [--project DIR]
+  goverity run      [--scenario GLOB] [--provider LIST|all] [--mode agentless|inside|both]
+                    [--concurrency N] [--shard K/N] [--results DIR]
+                    [--detector SPEC]... [--baseline DIR]
+  goverity results merge DIR... --out DIR
+  goverity converge [--env GLOB] [--concurrency N] [--results DIR]
+  goverity inspect  FILE... [--json]
+  goverity reproduce SNAPSHOT.json [--id NAME] [--root DIR]
+  goverity help [COMMAND]      (or: goverity COMMAND --help)
+  goverity --version           (or: -V)
+
+Targets T: ${TARGET_SYNTAX}   (default: local)
+  local              this machine, as your shell environment sees it
+  docker-image:IMG   a fresh container from IMG with no network, removed afterwards
+  docker:CONTAINER   a running container, left as it was found
+  wine-image:IMG     a fresh container from IMG whose Windows (Wine prefix, Windows PATH, go.exe) is verified
+                     as a Windows user's cmd sees it; no network, removed afterwards
+
+Options:
+  --json           print the report as one JSON object (schema goverity/report@1), nothing else
+  --format F       text (default), json, or github (annotations, and a job summary to $GITHUB_STEP_SUMMARY)
+  --fail-on L      error (degraded exits 0), warning (default), never (always 0 unless goverity itself failed)
+  -v, --verbose    every line of evidence, whole
+  --timeout-ms N   limit for each quick go command (version, env, tool -V); builds get 9 x N (default 20000)
+  --online         also check that the GOPROXY chain can be reached (off by default: verification is hermetic);
+                   with --project, also ask GOPROXY whether it serves the toolchain the project selects
+  --project DIR    also judge the Go that \`go build ./...\` in DIR gets: the go.work/go.mod go and toolchain lines
+                   against GOTOOLCHAIN, whether a toolchain it selects is on PATH or in the module cache, and
+                   module mode (GOPATH mode, vendor/modules.txt, go.sum, uncached modules), with GOPROXY=off and
+                   without writing DIR. A relative DIR is from here (local); other targets take an absolute path.
+  --no-redact      snapshot: keep home directories, user and host names, and credentials as they are
+                   (--redact, the default, replaces them and lists what it did in the snapshot's redactions)
+
+run: builds what is missing, runs the selected scenarios (scenarios/*.json) on every selected provider
+  that can host them, and writes results/<run-id>/{summary.json,junit.xml,report.md,report.html}
+  (results/latest points at it). Results of one scenario on several providers must agree.
+  --scenario GLOB   ids to run: shell globs, comma-separated (e.g. 'goroot-*,debian-*')
+  --provider LIST   comma-separated: docker, wine, vagrant, vm; or all (default: docker for linux
+                    scenarios, wine for windows ones). One that can't run here is skipped, with why.
+  --mode M          agentless (default): the engine runs here, through the provider's transport;
+                    inside: a bundled engine is copied into the target and run there; both: compared
+  --concurrency N   scenarios in flight (default: the number of cores)
+  --shard K/N       run the K-th of N disjoint slices (for several machines or DOCKER_HOSTs)
+  --detector SPEC   score a detector: a spec file (detectors/<name>.json: command, files, output, timeout) or
+                    a name in detectors/ (naive-checklist, which-go, goverity); repeat for several, side by side.
+                    With detectors, goverity's own engine runs only when it is one of them (--detector goverity)
+  --baseline DIR    compare the detectors with the same ones in an earlier run's results; fail on what got worse
+  Exit 0 only when every selected scenario passed (detectors: when none got worse and none errored).
+results merge: joins the results of sharded runs into one.
+converge: the behaviour x environment matrix of how Go behaves across environments (goverity help converge).
+reproduce: writes scenarios/<id>.json and images/scenarios/<id>/ (under --root DIR, default the current directory)
+  from a snapshot: PATH, every hop of the go chain, GOROOT and its defects, settings and env files, version
+  managers, the C toolchain, on the nearest Go release the images have. What it can't reproduce is listed in
+  the scenario's reproduction.limits. Expectations are the snapshot's own verdict: edit them. See docs/reproduce.md.
+
+inspect: what each file is (ELF, Mach-O, PE, script), for which OS/arch, what Go built it and how, and whether its
+  code signature (macOS ad-hoc or Developer ID, Windows Authenticode) holds, read from the bytes; never runs them.
+  Exit 0 when every file could be read, 1 otherwise.
+
+Exit status (verify): 0 ready, 10 degraded, 11 broken, 12 absent, 2 usage or target error.
+`;

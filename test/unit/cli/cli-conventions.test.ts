@@ -2,11 +2,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_HELP, COMMANDS } from '../../../cli/command-help.js';
 import { didYouMean } from '../../../cli/did-you-mean.js';
 import { verifyExitStatus } from '../../../cli/exit-status.js';
+import { engineMain } from '../../../cli/engine-main.js';
 import { main } from '../../../cli/main.js';
 import { useColor } from '../../../engine/report/use-color.js';
 
-/** Runs main() and returns its exit status with what it wrote to stdout and stderr. */
+/** Runs an entry (main() unless told) and returns its exit status with what it wrote to stdout and stderr. */
 async function cli(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
+  return entry(main, argv);
+}
+
+async function entry(run: (argv: string[]) => Promise<number>, argv: string[]): Promise<{ status: number; out: string; err: string }> {
   let out = '';
   let err = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
@@ -17,7 +22,7 @@ async function cli(...argv: string[]): Promise<{ status: number; out: string; er
     err += String(s);
     return true;
   });
-  const status = await main(argv);
+  const status = await run(argv);
   vi.restoreAllMocks();
   return { status, out, err };
 }
@@ -58,6 +63,22 @@ describe('goverity --version, help CMD, CMD --help', () => {
       err: 'goverity: --fail-on takes error, warning, never, not "sometimes"\n',
     });
     expect(await cli('verify', '--format', 'xml')).toEqual({ status: 2, out: '', err: 'goverity: --format takes text, json, github, not "xml"\n' });
+  });
+});
+
+describe('the inside-mode entry (cli/engine-main.ts, the bundle)', () => {
+  it('gives the same help, version and usage errors as goverity', async () => {
+    for (const argv of [['--help'], ['--version'], ['help', 'verify'], ['help', 'run'], ['inspect', '--help'], ['verify', '--jsno'], ['verfiy'], []])
+      expect(await entry(engineMain, argv)).toEqual(await cli(...argv));
+  });
+
+  it('answers a harness command in one line, exit 2', async () => {
+    for (const command of ['run', 'converge', 'reproduce', 'results'])
+      expect(await entry(engineMain, [command])).toEqual({
+        status: 2,
+        out: '',
+        err: `goverity: the bundled engine has verify, snapshot, inspect only; "${command}" needs the goverity package\n`,
+      });
   });
 });
 
