@@ -6,7 +6,7 @@ import type Dockerode from 'dockerode';
 import { DockerTransport } from '../../engine/transport/docker-transport.js';
 import type { Transport } from '../../engine/transport/transport.js';
 import type { ImageBuilder, ImageProgressEvent } from '../images/image-builder.js';
-import { ErrorWithLog } from '../runner/run-scenarios.js';
+import { ErrorWithLog } from '../runner/error-with-log.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { ensureScenarioImage } from '../scenarios/scenario-image.js';
 import { OWNER_PID_LABEL, RUN_LABEL } from './docker-provider.js';

@@ -4,7 +4,7 @@ import type Dockerode from 'dockerode';
 import { SshTransport } from '../../engine/transport/ssh-transport.js';
 import type { Transport } from '../../engine/transport/transport.js';
 import type { ImageBuilder, ImageProgressEvent } from '../images/image-builder.js';
-import { ErrorWithLog } from '../runner/run-scenarios.js';
+import { ErrorWithLog } from '../runner/error-with-log.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { logTail, OWNER_FILE, QEMU_PID_FILE, startQemuVm, type QemuVm } from '../vm/qemu-vm.js';
 import { ensureVmDisk, type VmDisk } from '../vm/vm-disk.js';

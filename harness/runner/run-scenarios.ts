@@ -13,6 +13,7 @@ import { judgeDetectorAnswer } from '../detectors/judge-detector-answer.js';
 import { runDetector } from '../detectors/run-detector.js';
 import type { EngineMode, PhaseTimings, ScenarioResult } from './run-summary.js';
 import { verifyInside } from './verify-inside.js';
+import { ErrorWithLog } from './error-with-log.js';
 
 export type Phase = 'build' | 'start' | 'verify' | 'stop';
 
@@ -148,16 +149,6 @@ export async function runDetectorJob(provider: Provider, s: Scenario, spec: Dete
 /** A detector job's line in the progress display: provider and detector. */
 export function detectorLabel(provider: Provider, spec: DetectorSpec): string {
   return `${provider.name}: ${spec.name}`;
-}
-
-/** A harness failure that carries the tail of a log worth showing (a VM's console, a build). */
-export class ErrorWithLog extends Error {
-  constructor(
-    message: string,
-    readonly logTail: string[],
-  ) {
-    super(message);
-  }
 }
 
 /** Runs jobs with at most `concurrency` in flight (default: the machine's cores), in the given order; the engine's results only. */

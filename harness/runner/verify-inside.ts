@@ -5,7 +5,7 @@ import type { Report } from '../../engine/report/build-report.js';
 import { parseReport } from '../../engine/report/parse-report.js';
 import type { Transport } from '../../engine/transport/transport.js';
 import { explainNodeStartFailure } from './explain-node-start-failure.js';
-import { ErrorWithLog } from './run-scenarios.js';
+import { ErrorWithLog } from './error-with-log.js';
 import { SCRATCH_DIR_VAR } from '../../engine/transport/local-transport.js';
 import { runInside } from './run-inside.js';
 

@@ -10,7 +10,7 @@ import { FakeTransport, type FakeEntry } from '../../../engine/transport/fake-tr
 import { LocalTransport } from '../../../engine/transport/local-transport.js';
 import type { ExecOptions, ExecResult, Platform, UploadFile } from '../../../engine/transport/transport.js';
 import { describeHostNode } from '../../../harness/runner/describe-host-node.js';
-import { ErrorWithLog } from '../../../harness/runner/run-scenarios.js';
+import { ErrorWithLog } from '../../../harness/runner/error-with-log.js';
 import { INSIDE_RUN_VAR } from '../../../harness/runner/sweep-inside-run.js';
 import { SCRATCH_DIR_VAR } from '../../../engine/transport/local-transport.js';
 import { BUNDLED_ENGINE, verifyInside } from '../../../harness/runner/verify-inside.js';
