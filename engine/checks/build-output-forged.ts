@@ -15,6 +15,7 @@ export const buildOutputForged: Check = (facts) => {
     const problems = artifactProblems(id, {
       platform: buildTarget(facts.goEnv, facts.platform),
       modulePath: facts.probe!.modules[program],
+      gopathModeDir: facts.goEnv?.GO111MODULE === 'off' ? ((program === 'pure' ? facts.commands.buildPure : facts.commands.buildCgo)?.cwd ?? null) : null,
       goVersion: v.isGccgo ? null : v.goEnvVersion,
       gccgo: v.isGccgo,
     });

@@ -16,7 +16,7 @@ const NATIVE_FORMAT: Record<string, BinaryIdentity['format']> = { windows: 'pe',
  */
 export function artifactProblems(
   id: BinaryIdentity | null,
-  expect: { platform: Platform; modulePath: string; goVersion?: string | null; gccgo?: boolean },
+  expect: { platform: Platform; modulePath: string; goVersion?: string | null; gccgo?: boolean; gopathModeDir?: string | null },
 ): string[] {
   if (!id) return ['it could not be read'];
   const native = NATIVE_FORMAT[expect.platform.os] ?? 'elf';
@@ -33,11 +33,22 @@ export function artifactProblems(
     return out;
   }
   const module = id.go.mainModule ?? id.go.path;
-  if (module !== expect.modulePath && !(expect.gccgo && id.gccgo && module === null))
+  // GO111MODULE=off builds in GOPATH mode, which ignores go.mod: the main package is named after its directory.
+  const gopathPath = expect.gopathModeDir ? gopathModeImportPath(expect.gopathModeDir) : null;
+  if (module !== expect.modulePath && module !== gopathPath && !(expect.gccgo && id.gccgo && module === null))
     out.push(`its Go build info names ${module ?? 'no module'}, not this verification's probe module ${expect.modulePath}`);
   // runtime.Version() carries " X:exp" when GOEXPERIMENT is set; go env GOVERSION does not.
   const built = id.go.version.split(' ')[0] ?? '';
   if (expect.goVersion && /^go\d/.test(expect.goVersion) && built && built !== expect.goVersion)
     out.push(`its Go build info says it was built by ${built}, but go env GOVERSION is ${expect.goVersion}`);
   return out;
+}
+
+/**
+ * The import path GOPATH mode gives a package outside GOPATH: "_" joined with its directory, slashed, with characters
+ * invalid in import paths made "_" (cmd/go's dirToImportPath: https://github.com/golang/go/blob/master/src/cmd/go/internal/load/pkg.go).
+ */
+export function gopathModeImportPath(dir: string): string {
+  const slashed = dir.replace(/\\/g, '/').replace(/[!"#$%&'()*,:;<=>?[\]^{|}`\uFFFD\s]/g, '_');
+  return `_${slashed.startsWith('/') ? '' : '/'}${slashed}`.replace(/\/+/g, '/').replace(/\/$/, '');
 }

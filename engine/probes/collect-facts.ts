@@ -198,7 +198,8 @@ async function probeGo(
     artifacts[dir] = artifact;
     // The platform go was told to build for (GOOS/GOARCH, whoever set them); whether that runs here is TARGET_PLATFORM_FOREIGN's to say.
     const platform = buildTarget(parseGoEnvJson((await envJsonP).stdout), ctx.platform);
-    const problems = artifactProblems(artifact, { platform, modulePath: probe.modules[dir], gccgo: artifact?.gccgo === true });
+    const gopathModeDir = parseGoEnvJson((await envJsonP).stdout)?.GO111MODULE === 'off' ? join(tmp!, dir) : null;
+    const problems = artifactProblems(artifact, { platform, modulePath: probe.modules[dir], gccgo: artifact?.gccgo === true, gopathModeDir });
     if (problems.length === 0) commands[`run${kind}`] = await runCommand(ctx, [out], { cwd: tmp!, env: { ...throwaway } });
   };
   // A go that hangs or floods on `version` would do the same on build: don't spend the build budget on it.

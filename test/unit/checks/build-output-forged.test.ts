@@ -29,6 +29,21 @@ describe('build-output-forged (BUILD_OUTPUT_FORGED)', () => {
     expect(buildOutputForged(built(elf({ version: 'go1.19.8 X:loopvar', modinfo: modinfo(probe.modules.pure) })))).toEqual([]);
   });
 
+  it("accepts GOPATH mode's name for the probe under GO111MODULE=off (go.mod ignored: _ and the directory), and only then", () => {
+    const gopathBuilt = (module: string) =>
+      variant(built(elf({ version: 'go1.19.8', modinfo: modinfo(module) })), (d) => {
+        d.goEnv = { ...d.goEnv!, GO111MODULE: 'off' };
+        d.commands.buildPure = { ...d.commands.buildPure!, cwd: '/tmp/goverity-8MBca2iN/pure' };
+      });
+    expect(buildOutputForged(gopathBuilt('_/tmp/goverity-8MBca2iN/pure'))).toEqual([]);
+    expect(only(buildOutputForged(gopathBuilt('_/tmp/elsewhere/pure')), 'BUILD_OUTPUT_FORGED').message).toContain('names _/tmp/elsewhere/pure');
+    // With modules on, the directory's name is no excuse: the nonce'd module path is what go build must write.
+    const moduleMode = variant(gopathBuilt('_/tmp/goverity-8MBca2iN/pure'), (d) => {
+      d.goEnv = { ...d.goEnv!, GO111MODULE: '' };
+    });
+    expect(only(buildOutputForged(moduleMode), 'BUILD_OUTPUT_FORGED').severity).toBe('error');
+  });
+
   it('fires on a script that go build wrote (it echoes the marker), which was never run; not authentic, no BUILD_FAILED', () => {
     const script = identifyBinary(new TextEncoder().encode('#!/bin/sh\necho goverity-pure-ok\n'), {});
     const s = built(script, false);
