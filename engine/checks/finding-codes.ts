@@ -187,10 +187,10 @@ export const FINDING_CODES = {
       "`go build` of the probe program (a fresh nonce in its module path each run) wrote something no Go toolchain writes: a script, a program without Go build info, another module's or another Go version's binary; it is never run (error, not authentic)",
   },
   PACKAGE_FILES_MODIFIED: {
-    severities: ['error'],
+    severities: ['error', 'warning'],
     doc: DOCS.codes,
     meaning:
-      "`dpkg --verify` / `rpm -V` reports files of the packages that own go, GOROOT's runtime sources or the compiler whose content changed since installation (error, not authentic)",
+      "`dpkg --verify` / `rpm -V` reports files of the packages that own go, GOROOT's runtime sources or the compiler whose content changed since installation (error, not authentic; a warning, authentic, when the one change is the go binary rebuilt in place by a plain go build of its own release)",
   },
   SIGNATURE_UNTRUSTED: {
     severities: ['error'],

@@ -60,6 +60,46 @@ describe('package-files-modified (PACKAGE_FILES_MODIFIED)', () => {
     expect(only(packageFilesModified(verified(`??5??????   ${compile}\n`)), 'PACKAGE_FILES_MODIFIED').message).toContain(compile);
   });
 
+  it('warns, authentic, when the one change is the go binary rebuilt in place by a plain go build of its own release', () => {
+    const gobin = '/usr/lib/go-1.19/bin/go';
+    // Go 1.22: from 1.21 on a release's cmd/go has -trimpath and make.bash's -gcflags, which a plain go build lacks.
+    const rebuilt = (settings: Record<string, string>, version = 'go1.22.12') =>
+      variant(verified(`??5??????   ${gobin}\n`), (d) => {
+        d.goroot = { ...d.goroot!, binaryPath: gobin, versionFile: 'go1.22.12' };
+        d.goroot.binary = { ...d.goroot.binary!, go: { version, path: 'cmd/go', mainModule: null, buildSettings: settings } };
+      });
+    const plain = rebuilt({ '-buildmode': 'exe', '-compiler': 'gc', CGO_ENABLED: '1', GOARCH: 'amd64', GOOS: 'linux' });
+    const f = only(packageFilesModified(plain), 'PACKAGE_FILES_MODIFIED');
+    expect(f.severity).toBe('warning');
+    expect(f.message).toMatch(
+      /^\/usr\/lib\/go-1\.19\/bin\/go is not the go dpkg installed with golang-1\.19-go: its build info is a local build of cmd\/go go1\.22\.12/,
+    );
+    expect(buildReport(plain).authentic).toBe(true);
+    // Of another release than its GOROOT, or built with a release's own flags to pass for the package's file: tampered.
+    const other = rebuilt({ '-buildmode': 'exe', '-compiler': 'gc', CGO_ENABLED: '1', GOARCH: 'amd64', GOOS: 'linux' }, 'go1.22.11');
+    expect(only(packageFilesModified(other), 'PACKAGE_FILES_MODIFIED').severity).toBe('error');
+    expect(buildReport(other).authentic).toBe(false);
+    const releaseLike = variant(plain, (d) => {
+      d.goroot!.versionFile = 'go1.22.12';
+      d.goroot!.binary!.go = {
+        version: 'go1.22.12',
+        path: 'cmd/go',
+        mainModule: null,
+        buildSettings: {
+          '-buildmode': 'exe',
+          '-compiler': 'gc',
+          '-gcflags': 'cmd/...=-dwarf=false',
+          '-trimpath': 'true',
+          CGO_ENABLED: '0',
+          GOARCH: 'amd64',
+          GOOS: 'linux',
+          GOAMD64: 'v1',
+        },
+      };
+    });
+    expect(only(packageFilesModified(releaseLike), 'PACKAGE_FILES_MODIFIED').severity).toBe('error');
+  });
+
   it("fires on rpm -V with dnf's fix", () => {
     const f = only(packageFilesModified(verified('S.5....T.    /usr/lib/golang/bin/go\n', 'rpm')), 'PACKAGE_FILES_MODIFIED');
     expect(f.fix).toBe('Find out who changed them, then restore the packages: dnf reinstall golang golang-src');
