@@ -216,6 +216,28 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
     if (from !== null && to !== null) ops.push({ op: 'copytree', from, path: to });
   }
 
+  // Facts the snapshot holds that no layout op recreates yet: each is said, so a verdict resting on one is a listed limit.
+  const changedFiles = facts.packageVerify?.changed.filter((f) => !facts.packageVerify?.vouchedBy?.[f]) ?? [];
+  if (changedFiles.length > 0)
+    limit(
+      `${facts.packageVerify!.tool} --verify found ${changedFiles.length} changed file(s) (${changedFiles.slice(0, 3).join(', ')}): the reproduction's packages are as installed`,
+    );
+  if (facts.diagnosis?.vetPresent === false || /is not in std/.test(`${facts.diagnosis?.stdList?.stdout ?? ''}${facts.diagnosis?.stdList?.stderr ?? ''}`))
+    limit("the GOROOT's missing standard packages or vet (go list std, $GOTOOLDIR/vet) are not removed in the reproduction");
+  if (facts.diagnosis?.goWork?.content != null) limit(`the go.work GOWORK names (${facts.diagnosis.goWork.path}) is not reproduced`);
+  const snapshotHome = original.env.HOME;
+  for (const [k, w] of Object.entries(original.writable))
+    if (w.writable === false && snapshotHome && w.path.startsWith(`${snapshotHome}/`))
+      limit(`${k} (${w.path}) was not writable under the snapshot's HOME, which the reproduction makes anew`);
+  const goBuild = facts.goroot?.binary?.go;
+  if (
+    goBuild?.path === 'cmd/go' &&
+    goBuild.buildSettings['-trimpath'] === 'true' &&
+    goBuild.buildSettings['-gcflags'] === undefined &&
+    (parseRelease(goBuild.version)?.[1] ?? 0) >= 21
+  )
+    limit(`the go binary's own build (-trimpath without make.bash's -gcflags: go build, not cmd/dist) is reproduced by the base's release build`);
+
   // Several releases reproduced by fewer (one base image holds one or two): what depends on their number is not reproduced.
   const wantedReleases = new Set(releases.map((r) => r.wanted).filter((v): v is string => !!v));
   const usedReleases = new Set(releases.filter((r) => r.wanted).map((r) => r.used));
