@@ -23,6 +23,19 @@ export default defineConfig({
         },
       },
       {
+        // The corpus again, each scenario's snapshot reproduced and run (test/docker/corpus): `npm run test:roundtrip`.
+        test: {
+          name: 'roundtrip',
+          include: ['test/docker/corpus/corpus.test.ts'],
+          env: { GOVERITY_CORPUS_ROUND_TRIP: '1' },
+          globalSetup: ['test/docker/docker-engine-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 1_200_000,
+          fileParallelism: false,
+          maxConcurrency: 2,
+        },
+      },
+      {
         // The slow tier: real VMs under QEMU (software emulation here); `npm run test:vm`, not part of `npm test`.
         test: {
           name: 'vm',
