@@ -296,6 +296,17 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
     if (last.type === 'other') return limit(`${last.path} is neither file, directory nor link: not reproduced`);
     if (last.type !== 'file') return;
     const real = c.realpath ?? last.path;
+    // A file reached through a symlinked directory (PATH holds go-current/bin, a link to go/1.26.8/x64, as setup-go's
+    // toolcache and many installers make): no hop is a link, so the link is the first directory where the paths part.
+    if (!c.hops.some((h) => h.type === 'symlink') && canon(real) !== canon(last.path)) {
+      const a = last.path.split(p.sep);
+      const b = real.split(p.sep);
+      while (a.length > 1 && b.length > 1 && a.at(-1) === b.at(-1)) {
+        a.pop();
+        b.pop();
+      }
+      if (a.join(p.sep) && b.join(p.sep)) link(a.join(p.sep), b.join(p.sep), 'directory link');
+    }
     const mode = last.mode ?? 0o755;
     const id = c.identity;
     const inTree = [...trees.values()].some((t) => inside(real, t.path)) || (!!gRoot && gorootIsTree && inside(real, gRoot));

@@ -76,8 +76,6 @@ const CANNOT_ROUND_TRIP: Record<string, { reason: string; limit: RegExp | null }
     reason: 'a GOCACHE under a HOME that does not exist: the reproduction makes its HOME anew',
     limit: /GOCACHE \(.*\) was not writable under the snapshot's HOME/,
   },
-  // Not yet understood: a limit is owed here once the cause is found.
-  'official-setup-go-toolcache': { reason: 'not yet diagnosed: the reproduction finds no go on PATH where the toolcache go answered', limit: null },
   'go-program-named-go': {
     reason: 'a Go program other than cmd/go is known only by its build info, which is not enough to rebuild it',
     limit: /example\.com\/fakego\): not reproduced/,

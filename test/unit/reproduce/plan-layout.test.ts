@@ -75,6 +75,21 @@ describe('planLayout', () => {
     expect(planLayout(loadSnapshot('linux-debian-golang-go')).limits.filter((l) => /releases \(/.test(l))).toEqual([]);
   });
 
+  it("links a directory that PATH reaches go through (setup-go's go-current → go/1.26.8/x64): no hop of the file is a link", () => {
+    const facts = loadSnapshot('linux-debian-golang-go');
+    const c = facts.candidates[0]!;
+    facts.candidates = [
+      {
+        ...c,
+        path: '/opt/tc/go-current/bin/go',
+        hops: [{ path: '/opt/tc/go-current/bin/go', type: 'file', via: 'path', mode: 0o755 }],
+        realpath: '/opt/tc/go/1.19.8/x64/bin/go',
+      },
+    ];
+    expect(planLayout(facts).ops).toContainEqual({ op: 'link', path: 'opt/tc/go-current', target: '/opt/tc/go/1.19.8/x64' });
+    expect(planLayout(loadSnapshot('linux-debian-golang-go')).ops.filter((o) => o.op === 'link' && o.path.startsWith('opt'))).toEqual([]);
+  });
+
   it('takes the C compiler away when the snapshot found none', () => {
     const plan = planLayout(loadSnapshot('linux-debian-no-cc'));
     expect(plan.ops).toContainEqual({ op: 'remove', path: 'usr/bin/gcc' });
