@@ -72,10 +72,8 @@ const CANNOT_ROUND_TRIP: Record<string, { reason: string; limit: RegExp | null }
     reason: "a go rebuilt with -trimpath but without make.bash's flags is reproduced by the release build",
     limit: /the go binary's own build \(-trimpath without make\.bash's -gcflags/,
   },
-  'gocache-nobody-home': {
-    reason: 'a GOCACHE under a HOME that does not exist: the reproduction makes its HOME anew',
-    limit: /GOCACHE \(.*\) was not writable under the snapshot's HOME/,
-  },
+  // The snapshot's GOCACHE under HOME=/nonexistent is not reported unwritable (it does not exist), so no limit names it yet.
+  'gocache-nobody-home': { reason: 'a GOCACHE under a HOME that does not exist: the reproduction makes its HOME anew', limit: null },
   'go-program-named-go': {
     reason: 'a Go program other than cmd/go is known only by its build info, which is not enough to rebuild it',
     limit: /example\.com\/fakego\): not reproduced/,
