@@ -12,15 +12,15 @@ export const buildOutputForged: Check = (facts) => {
   const findings = (['pure', 'cgo'] as const).flatMap((program) => {
     if (!(program in facts.artifacts!)) return [];
     const id = facts.artifacts![program] ?? null;
+    const build = program === 'pure' ? facts.commands.buildPure : facts.commands.buildCgo;
     const problems = artifactProblems(id, {
       platform: buildTarget(facts.goEnv, facts.platform),
       modulePath: facts.probe!.modules[program],
-      gopathModeDir: facts.goEnv?.GO111MODULE === 'off' ? ((program === 'pure' ? facts.commands.buildPure : facts.commands.buildCgo)?.cwd ?? null) : null,
+      gopathModeDir: facts.goEnv?.GO111MODULE === 'off' ? (build?.cwd ?? null) : null,
       goVersion: v.isGccgo ? null : v.goEnvVersion,
       gccgo: v.isGccgo,
     });
     if (problems.length === 0) return [];
-    const build = program === 'pure' ? facts.commands.buildPure : facts.commands.buildCgo;
     return [{ program, problems, build, id }];
   });
   const first = findings[0];

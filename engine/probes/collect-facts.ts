@@ -197,8 +197,9 @@ async function probeGo(
     const artifact = (await identifyFile(ctx, out)).identity;
     artifacts[dir] = artifact;
     // The platform go was told to build for (GOOS/GOARCH, whoever set them); whether that runs here is TARGET_PLATFORM_FOREIGN's to say.
-    const platform = buildTarget(parseGoEnvJson((await envJsonP).stdout), ctx.platform);
-    const gopathModeDir = parseGoEnvJson((await envJsonP).stdout)?.GO111MODULE === 'off' ? join(tmp!, dir) : null;
+    const env = parseGoEnvJson((await envJsonP).stdout);
+    const platform = buildTarget(env, ctx.platform);
+    const gopathModeDir = env?.GO111MODULE === 'off' ? join(tmp!, dir) : null;
     const problems = artifactProblems(artifact, { platform, modulePath: probe.modules[dir], gccgo: artifact?.gccgo === true, gopathModeDir });
     if (problems.length === 0) commands[`run${kind}`] = await runCommand(ctx, [out], { cwd: tmp!, env: { ...throwaway } });
   };
