@@ -32,6 +32,7 @@ import { toolchainSwitchFailed } from './toolchain-switch-failed.js';
 import { wrapper } from './wrapper.js';
 import { notOfficialBuild } from './not-official-build.js';
 import { packageFilesModified } from './package-files-modified.js';
+import { releaseChecksumMismatch } from './release-checksum-mismatch.js';
 import { signatureAbsent } from './signature-absent.js';
 import { signatureInvalid } from './signature-invalid.js';
 import { projectToolchainRefused } from './project-toolchain-refused.js';
@@ -102,6 +103,7 @@ export const ALL_CHECKS: Check[] = [
   signatureInvalid,
   signatureUntrusted,
   packageFilesModified,
+  releaseChecksumMismatch,
   signatureAbsent,
   notOfficialBuild,
   // verify --project DIR: silent without a project in the snapshot.

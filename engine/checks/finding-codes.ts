@@ -192,6 +192,12 @@ export const FINDING_CODES = {
     meaning:
       "`dpkg --verify` / `rpm -V` reports files of the packages that own go, GOROOT's runtime sources or the compiler whose content changed since installation (error, not authentic; a warning, authentic, when the one change is the go binary rebuilt in place by a plain go build of its own release)",
   },
+  RELEASE_CHECKSUM_MISMATCH: {
+    severities: ['error'],
+    doc: DOCS.codes,
+    meaning:
+      "an official release's GOROOT does not hash to what Go's checksum database gives its toolchain module (golang.org/toolchain@v0.0.1-<version>.<goos>-<goarch>, as the module cache records it), or those records disagree (error, not authentic)",
+  },
   SIGNATURE_UNTRUSTED: {
     severities: ['error'],
     doc: DOCS.codes,

@@ -108,6 +108,8 @@ export interface FactSnapshot {
   packageOwner: string | null;
   /** The package database's verdict on the owner's files; absent when no package owns go (or an older engine). */
   packageVerify?: PackageVerifyFact | null;
+  /** An official release's GOROOT against the checksum database's hash of its toolchain module; absent when nothing on the machine records that hash (or an older engine). */
+  releaseChecksum?: ReleaseChecksumFact | null;
   managers: ManagerFact[];
   toolchains: ToolchainFact[];
   online: { proxy: OnlineCheck[]; sumdb: OnlineCheck | null } | null;
@@ -140,6 +142,28 @@ export interface PackageVerifyFact {
    * (a genuine file of another release copied over this one), as changed path → "package:its path". Absent in older snapshots.
    */
   vouchedBy?: Record<string, string>;
+}
+
+/**
+ * An official release's GOROOT hashed the way Go's checksum database hashes its toolchain module
+ * (golang.org/toolchain@v0.0.1-<version>.<goos>-<goarch>, dirhash h1), beside the hashes the module cache records for it.
+ */
+export interface ReleaseChecksumFact {
+  /** golang.org/toolchain@v0.0.1-<version>.<goos>-<goarch>, from $GOROOT/VERSION and go env GOHOSTOS/GOHOSTARCH. */
+  module: string;
+  /** The hashes recorded for it: go's cached answer of the checksum database, and go's .ziphash of the download. */
+  expected: { source: 'sumdb' | 'ziphash'; path: string; h1: string }[];
+  /** module: GOROOT is that module's tree (a toolchain go switched to); release: a release archive's tree (api, doc, misc, test left out, go.mod named _go.mod). */
+  form: 'module' | 'release';
+  /** GOROOT's h1; null when it couldn't be hashed (problem says why). */
+  h1: string | null;
+  files: number;
+  problem?: string;
+  /** Release form whose h1 differs: the module cache's own tree of that module, hashed to see whether it is the recorded one. */
+  copy?: { path: string; h1: string };
+  /** When that copy is the recorded one: GOROOT files whose content differs from it, and its files GOROOT lacks (release names). */
+  changed?: string[];
+  missing?: string[];
 }
 
 /** One verification's probe programs: a fresh random nonce, in their module paths and in what they print. */

@@ -13,6 +13,7 @@ import { defaultUserEnvFile, parseEnvFile, probeContainer, readEnvFile, relevant
 import { probeInventory } from './inventory-probe.js';
 import { probePackageOwner } from './package-owner-probe.js';
 import { probePackageVerify } from './package-verify-probe.js';
+import { probeReleaseChecksum } from './release-checksum-probe.js';
 import { probeOnline } from './online-probe.js';
 import { probeLaterGo } from './later-go-probe.js';
 import { probeProject } from './project-probe.js';
@@ -94,41 +95,50 @@ export async function collectFacts(transport: Transport, options: CollectOptions
   const packageVerifyP = packageOwnerP?.then((owner) =>
     owner ? guarded(ctx, 'package-verify', null, () => timed('packageVerify', () => probePackageVerify(ctx, owner, ownedFiles))) : undefined,
   );
-  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online, , , packageVerify, behindWrapper, diagnosis] = await Promise.all([
-    gorootPath ? guarded(ctx, 'goroot', null, () => timed('goroot', () => probeGoroot(ctx, gorootPath, goEnv?.GOTOOLDIR || null))) : null,
-    gorootPath ? guarded(ctx, 'goroot-env-file', null, () => readEnvFile(ctx, ctx.paths.join(gorootPath, 'go.env'))) : null,
-    first ? guarded(ctx, 'cc', null, () => timed('cc', () => probeCc(ctx, goEnv))) : null,
-    guarded(ctx, 'writable', {}, () => timed('writable', () => probeWritable(ctx, goEnv))),
-    packageOwnerP,
-    guarded(ctx, 'inventory', { toolchains: [], managers: [] }, () =>
-      timed('inventory', () => probeInventory(ctx, goEnv?.GOPATH?.split(ctx.platform.os === 'windows' ? ';' : ':')[0] ?? null)),
-    ),
-    ctx.online && first && rest?.tmp ? guarded(ctx, 'online', null, () => timed('online', () => probeOnline(ctx, first, rest.tmp!))) : null,
-    rest ? timed('build', () => rest.builds) : null,
-    first && rest?.tmp
-      ? guarded(ctx, 'later-go', undefined, () => timed('laterGo', () => probeLaterGo(ctx, candidates, first, rest.tmp!, throwawayState(ctx, rest.tmp))))
-      : null,
-    packageVerifyP,
-    first && rest?.tmp
-      ? guarded(ctx, 'behind-wrapper', undefined, () =>
-          timed('behindWrapper', () => probeBehindWrapper(ctx, first, goEnv?.GOROOT, rest.tmp!, throwawayState(ctx, rest.tmp), parseGoEnvJson)),
+  // A tree no package owns, against the checksum database's hash of its release (a package's own database judges a packaged one).
+  const releaseChecksumP =
+    gorootPath && packageOwnerP !== null
+      ? packageOwnerP.then((owner) =>
+          owner ? undefined : guarded(ctx, 'release-checksum', null, () => timed('releaseChecksum', () => probeReleaseChecksum(ctx, gorootPath, goEnv))),
         )
-      : undefined,
-    first
-      ? guarded(ctx, 'diagnosis', undefined, () =>
-          timed('diagnosis', () =>
-            probeDiagnosis(ctx, {
-              goPath: first.path,
-              goEnv,
-              builds: rest?.builds ?? null,
-              buildCgo: () => commands.buildCgo,
-              cwd: rest?.tmp ?? null,
-              env: throwawayState(ctx, rest?.tmp ?? null),
-            }),
-          ),
-        )
-      : undefined,
-  ]);
+      : undefined;
+  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online, , , packageVerify, behindWrapper, diagnosis, releaseChecksum] =
+    await Promise.all([
+      gorootPath ? guarded(ctx, 'goroot', null, () => timed('goroot', () => probeGoroot(ctx, gorootPath, goEnv?.GOTOOLDIR || null))) : null,
+      gorootPath ? guarded(ctx, 'goroot-env-file', null, () => readEnvFile(ctx, ctx.paths.join(gorootPath, 'go.env'))) : null,
+      first ? guarded(ctx, 'cc', null, () => timed('cc', () => probeCc(ctx, goEnv))) : null,
+      guarded(ctx, 'writable', {}, () => timed('writable', () => probeWritable(ctx, goEnv))),
+      packageOwnerP,
+      guarded(ctx, 'inventory', { toolchains: [], managers: [] }, () =>
+        timed('inventory', () => probeInventory(ctx, goEnv?.GOPATH?.split(ctx.platform.os === 'windows' ? ';' : ':')[0] ?? null)),
+      ),
+      ctx.online && first && rest?.tmp ? guarded(ctx, 'online', null, () => timed('online', () => probeOnline(ctx, first, rest.tmp!))) : null,
+      rest ? timed('build', () => rest.builds) : null,
+      first && rest?.tmp
+        ? guarded(ctx, 'later-go', undefined, () => timed('laterGo', () => probeLaterGo(ctx, candidates, first, rest.tmp!, throwawayState(ctx, rest.tmp))))
+        : null,
+      packageVerifyP,
+      first && rest?.tmp
+        ? guarded(ctx, 'behind-wrapper', undefined, () =>
+            timed('behindWrapper', () => probeBehindWrapper(ctx, first, goEnv?.GOROOT, rest.tmp!, throwawayState(ctx, rest.tmp), parseGoEnvJson)),
+          )
+        : undefined,
+      first
+        ? guarded(ctx, 'diagnosis', undefined, () =>
+            timed('diagnosis', () =>
+              probeDiagnosis(ctx, {
+                goPath: first.path,
+                goEnv,
+                builds: rest?.builds ?? null,
+                buildCgo: () => commands.buildCgo,
+                cwd: rest?.tmp ?? null,
+                env: throwawayState(ctx, rest?.tmp ?? null),
+              }),
+            ),
+          )
+        : undefined,
+      releaseChecksumP,
+    ]);
   const project = await projectP;
   const tmp = await tmpP;
   if (tmp) await transport.removeTree(tmp).catch(() => undefined);
@@ -151,6 +161,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     writable,
     packageOwner,
     ...(packageVerify !== undefined ? { packageVerify } : {}),
+    ...(releaseChecksum ? { releaseChecksum } : {}),
     ...(behindWrapper ? { behindWrapper } : {}),
     managers: inventory.managers,
     toolchains: inventory.toolchains,

@@ -35,6 +35,7 @@ const DENIES: Record<string, FindingCode[]> = {
     'SIGNATURE_UNTRUSTED',
     'SIGNATURE_INVALID',
   ],
+  release: ['RELEASE_CHECKSUM_MISMATCH', 'PACKAGE_FILES_MODIFIED', 'GO_STUB', 'GO_VERSION_LIE'],
   builds: ['BUILD_FAILED', 'BUILD_OUTPUT_FORGED'],
   cgo: ['CGO_BUILD_FAILED', 'CGO_TOOLCHAIN_MISSING', 'CGO_DISABLED', 'BUILD_OUTPUT_FORGED'],
 };
@@ -62,6 +63,17 @@ export function listProven(facts: FactSnapshot, findings: Finding[]): Proof[] {
   ].filter((x): x is [string, string] => !!x && !!x[1]);
   if (v.builtVersion && sources.length > 1 && sources.every(([, ver]) => ver === v.builtVersion) && allowed('consistent'))
     out.push({ what: 'it is consistent', evidence: sources.map(([src, ver]) => `${src} ${ver}`).join(' = ') });
+  const rc = facts.releaseChecksum;
+  const record = rc?.expected.find((e) => e.h1 === rc.h1 || e.h1 === rc.copy?.h1);
+  if (rc && record && allowed('release')) {
+    const same = rc.h1 === record.h1;
+    const byFile = !same && rc.changed?.every((f) => f === 'go.env') && rc.missing?.length === 0;
+    if (same || byFile)
+      out.push({
+        what: "its files are the release's",
+        evidence: `${facts.goroot?.path ?? 'GOROOT'} ${same ? `hashes to ${rc.h1}` : `matches ${rc.copy!.path} (${record.h1}) file by file, go.env aside`}, the checksum database's hash of ${rc.module} (${record.source === 'sumdb' ? "go's cached answer of the database" : "go's .ziphash"})`,
+      });
+  }
   if (ok(c.runPure) && allowed('builds'))
     out.push({ what: 'it built and ran a program', evidence: `go build, then the program printed: ${firstLine(c.runPure!.stdout)}` });
   if (ok(c.runCgo) && allowed('cgo'))

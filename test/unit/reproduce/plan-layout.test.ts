@@ -75,6 +75,20 @@ describe('planLayout', () => {
     expect(planLayout(loadSnapshot('linux-debian-golang-go')).limits.filter((l) => /releases \(/.test(l))).toEqual([]);
   });
 
+  it("says it leaves a toolchain tree as released when the snapshot's differed from the checksum database's record", () => {
+    const module = 'golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64';
+    const record = { source: 'sumdb' as const, path: '/m/lookup', h1: 'h1:w5fcysjrx7yqtD/aO+QwRjYZOKnaM9Uh2b40tElTs3Y=' };
+    const withRc = (h1: string) => {
+      const facts = loadSnapshot('linux-debian-golang-go');
+      facts.releaseChecksum = { module, expected: [record], form: 'module', h1, files: 10 };
+      return planLayout(facts).limits.filter((l) => l.includes('checksum database'));
+    };
+    expect(withRc('h1:ZOmGe1OnfREDMIdb1Qi4G9JSuDPBLGExZMQ4nis1RXM=')).toEqual([
+      `the files of ${module} that differ from the checksum database's record are not changed in the reproduction`,
+    ]);
+    expect(withRc(record.h1)).toEqual([]);
+  });
+
   it("links a directory that PATH reaches go through (setup-go's go-current → go/1.26.8/x64): no hop of the file is a link", () => {
     const facts = loadSnapshot('linux-debian-golang-go');
     const c = facts.candidates[0]!;

@@ -33,6 +33,7 @@ describe('decideVerdict', () => {
       'GO_STUB',
       'GO_VERSION_LIE',
       'PACKAGE_FILES_MODIFIED',
+      'RELEASE_CHECKSUM_MISMATCH',
       'SIGNATURE_UNTRUSTED',
     ]);
   });
