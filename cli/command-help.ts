@@ -10,7 +10,7 @@ const TARGETS = `Targets T: ${TARGET_SYNTAX}   (default: local)
 /** `goverity help CMD` and `goverity CMD --help`: one text per command, true to what the command parses. */
 export const COMMAND_HELP: Record<string, string> = {
   verify: `Usage: goverity verify [--target T] [--format text|json|github] [--json] [--fail-on error|warning|never]
-                       [-v] [--timeout-ms N] [--online] [--project DIR]
+                       [-v] [--timeout-ms N] [--online] [--project DIR] [--shell|--no-shell]
 
 Is the Go of a target real and working? Prints the verdict (ready, degraded, broken, absent), whether the go is
 authentic, where it came from, what was proven, and every finding with its evidence, fix and documentation.
@@ -31,11 +31,16 @@ Options:
                    against GOTOOLCHAIN, whether a toolchain it selects is on PATH or in the module cache, and
                    module mode (GOPATH mode, vendor/modules.txt, go.sum, uncached modules), with GOPROXY=off and
                    without writing DIR. A relative DIR is from here (local); other targets take an absolute path.
+  --shell          also start your login shell as a new terminal would ($SHELL -l -i, a clean environment) and
+                   compare the go it runs and its GOROOT, GOPATH, GOBIN, GOTOOLCHAIN, GOFLAGS, GO111MODULE with
+                   this process's, naming the profile line that differs. On by default for --target local
+  --no-shell       skip that (the default for container targets)
 
 Color: on a terminal; NO_COLOR or TERM=dumb turn it off, FORCE_COLOR turns it on.
 Exit status: 0 ready, 10 degraded, 11 broken, 12 absent (as --fail-on allows), 2 usage or target error.
 `,
   snapshot: `Usage: goverity snapshot [--target T] [--redact|--no-redact] [--timeout-ms N] [--online] [--project DIR]
+                         [--shell|--no-shell]
 
 Prints the raw fact snapshot (goverity/facts@1, schemas/snapshot.schema.json) the verdict is computed from.
 
@@ -50,6 +55,10 @@ Options:
                    against GOTOOLCHAIN, whether a toolchain it selects is on PATH or in the module cache, and
                    module mode (GOPATH mode, vendor/modules.txt, go.sum, uncached modules), with GOPROXY=off and
                    without writing DIR. A relative DIR is from here (local); other targets take an absolute path.
+  --shell          also start your login shell as a new terminal would ($SHELL -l -i, a clean environment) and
+                   compare the go it runs and its GOROOT, GOPATH, GOBIN, GOTOOLCHAIN, GOFLAGS, GO111MODULE with
+                   this process's, naming the profile line that differs. On by default for --target local
+  --no-shell       skip that (the default for container targets)
 `,
   inspect: `Usage: goverity inspect FILE... [--json]
 
@@ -122,8 +131,8 @@ export const GENERAL_HELP = `goverity: is the Go on this machine real and workin
 
 Usage:
   goverity verify   [--target T] [--format text|json|github] [--json] [--fail-on error|warning|never] [-v]
-                    [--timeout-ms N] [--online] [--project DIR]
-  goverity snapshot [--target T] [--redact|--no-redact] [--timeout-ms N] [--project DIR]
+                    [--timeout-ms N] [--online] [--project DIR] [--shell|--no-shell]
+  goverity snapshot [--target T] [--redact|--no-redact] [--timeout-ms N] [--project DIR] [--shell|--no-shell]
   goverity run      [--scenario GLOB] [--provider LIST|all] [--mode agentless|inside|both]
                     [--concurrency N] [--shard K/N] [--results DIR]
                     [--detector SPEC]... [--baseline DIR]
@@ -153,6 +162,10 @@ Options:
                    against GOTOOLCHAIN, whether a toolchain it selects is on PATH or in the module cache, and
                    module mode (GOPATH mode, vendor/modules.txt, go.sum, uncached modules), with GOPROXY=off and
                    without writing DIR. A relative DIR is from here (local); other targets take an absolute path.
+  --shell          also start your login shell as a new terminal would ($SHELL -l -i, a clean environment) and
+                   compare the go it runs and its GOROOT, GOPATH, GOBIN, GOTOOLCHAIN, GOFLAGS, GO111MODULE with
+                   this process's, naming the profile line that differs. On by default for --target local
+  --no-shell       skip that (the default for container targets)
   --no-redact      snapshot: keep home directories, user and host names, and credentials as they are
                    (--redact, the default, replaces them and lists what it did in the snapshot's redactions)
 

@@ -22,6 +22,8 @@ export async function verifyCommand(command: 'verify' | 'snapshot', args: string
     'timeout-ms': { type: 'string' },
     online: { type: 'boolean', default: false },
     project: { type: 'string' },
+    shell: { type: 'boolean' },
+    'no-shell': { type: 'boolean', default: false },
   } as const;
   const o =
     command === 'verify'
@@ -43,10 +45,14 @@ export async function verifyCommand(command: 'verify' | 'snapshot', args: string
     throw new UsageError(`--timeout-ms takes a whole number of milliseconds ≥ 100, not "${o['timeout-ms']}"`);
 
   const project = o.project === undefined ? undefined : projectDir(o.project, o.target!);
+  if (o.shell && o['no-shell']) throw new UsageError('--shell and --no-shell disagree: give one of them');
+  // The user's own shell is this machine's; in a container it means something only when the image has the user's shell.
+  const shell = o['no-shell'] ? false : (o.shell ?? o.target === 'local');
   await using transport = await openInterruptibly(o.target!);
   const facts = await collectFacts(transport, {
     online: o.online,
     project,
+    shell,
     limits: timeout ? { commandTimeoutMs: timeout, buildTimeoutMs: timeout * 9 } : {},
   });
   if (facts.project && !facts.project.exists)

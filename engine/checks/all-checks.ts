@@ -33,6 +33,9 @@ import { wrapper } from './wrapper.js';
 import { notOfficialBuild } from './not-official-build.js';
 import { packageFilesModified } from './package-files-modified.js';
 import { releaseChecksumMismatch } from './release-checksum-mismatch.js';
+import { shellEnvDiffers } from './shell-env-differs.js';
+import { shellGoDiffers } from './shell-go-differs.js';
+import { shellProfileFailed } from './shell-profile-failed.js';
 import { signatureAbsent } from './signature-absent.js';
 import { signatureInvalid } from './signature-invalid.js';
 import { projectToolchainRefused } from './project-toolchain-refused.js';
@@ -104,6 +107,9 @@ export const ALL_CHECKS: Check[] = [
   signatureUntrusted,
   packageFilesModified,
   releaseChecksumMismatch,
+  shellGoDiffers,
+  shellEnvDiffers,
+  shellProfileFailed,
   signatureAbsent,
   notOfficialBuild,
   // verify --project DIR: silent without a project in the snapshot.

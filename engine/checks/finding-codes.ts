@@ -192,6 +192,21 @@ export const FINDING_CODES = {
     meaning:
       "`dpkg --verify` / `rpm -V` reports files of the packages that own go, GOROOT's runtime sources or the compiler whose content changed since installation (error, not authentic; a warning, authentic, when the one change is the go binary rebuilt in place by a plain go build of its own release)",
   },
+  SHELL_GO_DIFFERS: {
+    severities: ['warning'],
+    doc: DOCS.codes,
+    meaning: "(added, `--shell`) the user's login shell, started as a new terminal would, runs another go than this process finds, or none",
+  },
+  SHELL_ENV_DIFFERS: {
+    severities: ['warning'],
+    doc: DOCS.codes,
+    meaning: "(added, `--shell`) the user's login shell ends up with other GOROOT, GOPATH, GOBIN, GOTOOLCHAIN, GOFLAGS or GO111MODULE than this process",
+  },
+  SHELL_PROFILE_FAILED: {
+    severities: ['warning'],
+    doc: DOCS.codes,
+    meaning: "(added, `--shell`) the user's login shell hung or ended before its profiles were done",
+  },
   RELEASE_CHECKSUM_MISMATCH: {
     severities: ['error'],
     doc: DOCS.codes,

@@ -110,6 +110,8 @@ export interface FactSnapshot {
   packageVerify?: PackageVerifyFact | null;
   /** An official release's GOROOT against the checksum database's hash of its toolchain module; absent when nothing on the machine records that hash (or an older engine). */
   releaseChecksum?: ReleaseChecksumFact | null;
+  /** `verify --shell` (on by default for the local target): the user's own login shell, started as a new terminal would. */
+  loginShell?: LoginShellFact | null;
   managers: ManagerFact[];
   toolchains: ToolchainFact[];
   online: { proxy: OnlineCheck[]; sumdb: OnlineCheck | null } | null;
@@ -164,6 +166,23 @@ export interface ReleaseChecksumFact {
   /** When that copy is the recorded one: GOROOT files whose content differs from it, and its files GOROOT lacks (release names). */
   changed?: string[];
   missing?: string[];
+}
+
+/** The user's login shell (`$SHELL -l -i -c`, clean environment), what go it resolves and the Go settings it ends up with. */
+export interface LoginShellFact {
+  /** The shell: $SHELL, else the user's passwd entry; null when neither names one. */
+  shell: string | null;
+  /** Its run; null when it was not started (problem says why). */
+  command: CommandFact | null;
+  /** PATH inside the shell, after its profiles; null when it printed nothing we asked for. */
+  path: string | null;
+  /** `command -v go` in the shell, with the file it resolves to and the Go version in that file's own build info. */
+  go: { path: string; realpath: string | null; version: string | null } | null;
+  /** The Go settings (GOROOT, GOPATH, GOBIN, GOTOOLCHAIN, GOFLAGS, GO111MODULE) set in the shell. */
+  vars: Record<string, string>;
+  /** Lines of the profiles it reads ($HOME's and /etc's) that set PATH or a Go setting, or start a version manager. */
+  profileLines: { file: string; line: number; text: string }[];
+  problem?: string;
 }
 
 /** One verification's probe programs: a fresh random nonce, in their module paths and in what they print. */

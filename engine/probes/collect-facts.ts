@@ -14,6 +14,7 @@ import { probeInventory } from './inventory-probe.js';
 import { probePackageOwner } from './package-owner-probe.js';
 import { probePackageVerify } from './package-verify-probe.js';
 import { probeReleaseChecksum } from './release-checksum-probe.js';
+import { probeLoginShell } from './login-shell-probe.js';
 import { probeOnline } from './online-probe.js';
 import { probeLaterGo } from './later-go-probe.js';
 import { probeProject } from './project-probe.js';
@@ -25,6 +26,8 @@ export interface CollectOptions {
   online?: boolean;
   /** verify --project DIR: also judge the toolchain and module mode go build gets in DIR (a path on the target). */
   project?: string;
+  /** verify --shell: also start the user's login shell and compare the go it runs with this process's. */
+  shell?: boolean;
 }
 
 /** Runs every probe against a target and returns the plain fact snapshot; independent probes run concurrently. */
@@ -102,7 +105,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
           owner ? undefined : guarded(ctx, 'release-checksum', null, () => timed('releaseChecksum', () => probeReleaseChecksum(ctx, gorootPath, goEnv))),
         )
       : undefined;
-  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online, , , packageVerify, behindWrapper, diagnosis, releaseChecksum] =
+  const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online, , , packageVerify, behindWrapper, diagnosis, releaseChecksum, loginShell] =
     await Promise.all([
       gorootPath ? guarded(ctx, 'goroot', null, () => timed('goroot', () => probeGoroot(ctx, gorootPath, goEnv?.GOTOOLDIR || null))) : null,
       gorootPath ? guarded(ctx, 'goroot-env-file', null, () => readEnvFile(ctx, ctx.paths.join(gorootPath, 'go.env'))) : null,
@@ -138,6 +141,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
           )
         : undefined,
       releaseChecksumP,
+      options.shell ? guarded(ctx, 'login-shell', null, () => timed('loginShell', () => probeLoginShell(ctx))) : undefined,
     ]);
   const project = await projectP;
   const tmp = await tmpP;
@@ -162,6 +166,7 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     packageOwner,
     ...(packageVerify !== undefined ? { packageVerify } : {}),
     ...(releaseChecksum ? { releaseChecksum } : {}),
+    ...(loginShell !== undefined ? { loginShell } : {}),
     ...(behindWrapper ? { behindWrapper } : {}),
     managers: inventory.managers,
     toolchains: inventory.toolchains,

@@ -29,6 +29,8 @@ export interface InsideOptions {
   timeoutMs?: number;
   /** A project directory in the target, passed on as --project. */
   project?: string;
+  /** Also compare the target's login shell (--shell); otherwise --no-shell, though the engine runs as `--target local` there. */
+  shell?: boolean;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function verifyInside(transport: Transport, options: InsideOptions 
       'local',
       '--json',
       ...(options.project ? ['--project', options.project] : []),
+      options.shell ? '--shell' : '--no-shell',
     ],
     // At the limit the engine gets a SIGTERM, on which it removes its own temp dir.
     env: (dir) => ({ [SCRATCH_DIR_VAR]: dir }),

@@ -57,6 +57,7 @@ export function parseScenario(file: string, text: string): Scenario {
     ...(r.installs === undefined ? {} : { installs: r.installs }),
     image: { from: r.image.from, dockerfile, ...(r.image.network === 'none' ? { network: 'none' as const } : {}) },
     ...(project !== undefined ? { project } : {}),
+    ...(r.shell === true ? { shell: true } : {}),
     expect: {
       verdict: r.expect.verdict,
       authentic: r.expect.authentic,

@@ -21,6 +21,8 @@ export interface Scenario {
   image: { from: string; dockerfile?: string; network?: 'none' };
   /** A project directory in the image (absolute): the engine verifies it as `verify --project DIR` does. */
   project?: string;
+  /** The image holds the user's login shell and profiles: the engine also compares it, as `verify --shell` does. */
+  shell?: boolean;
   expect: {
     verdict: Verdict[];
     authentic?: boolean | null;

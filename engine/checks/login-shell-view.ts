@@ -1,0 +1,28 @@
+import type { FactSnapshot, LoginShellFact } from '../facts/fact-snapshot.js';
+
+/** How the shell was started, for messages: `/bin/bash -l -i`. */
+export const shellLabel = (ls: LoginShellFact) => `${ls.shell ?? 'the login shell'} -l -i`;
+
+/** `~/.profile:3: export PATH=…`: where a profile line is, with $HOME spelled ~. */
+export function describeLine(l: LoginShellFact['profileLines'][number], home: string | undefined): string {
+  const file = home && l.file.startsWith(`${home}/`) ? `~/${l.file.slice(home.length + 1)}` : l.file;
+  return `${file}:${l.line}: ${l.text}`;
+}
+
+/** Profile lines that mention any of the needles (a directory, a variable's name), in the order the shell reads files. */
+export function linesMentioning(facts: FactSnapshot, needles: string[]): string[] {
+  const ls = facts.loginShell;
+  if (!ls) return [];
+  const home = facts.env.HOME;
+  const spelled = needles.flatMap((n) => (home && n.startsWith(`${home}/`) ? [n, `$HOME/${n.slice(home.length + 1)}`, `~/${n.slice(home.length + 1)}`] : [n]));
+  return ls.profileLines.filter((l) => spelled.some((n) => n && l.text.includes(n))).map((l) => describeLine(l, home));
+}
+
+/** The first lines of what the shell wrote to stderr (a profile's complaint), without bash's no-terminal notices. */
+export function shellStderr(ls: LoginShellFact, max = 3): string[] {
+  return (ls.command?.stderr ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/cannot set terminal process group|no job control in this shell|Inappropriate ioctl/.test(l))
+    .slice(0, max);
+}
