@@ -71,7 +71,7 @@ describe('verifyInside, on a fake target', () => {
     ]);
     expect(t.uploads[0]![0]!.hostPath).toBe(process.execPath);
     expect(t.uploads[0]![1]!.hostPath).toBe(BUNDLED_ENGINE);
-    expect(t.runs[0]!.argv).toEqual(['/tmp/goverity-up/node', '/tmp/goverity-up/goverity.mjs', 'verify', '--target', 'local', '--json']);
+    expect(t.runs[0]!.argv).toEqual(['/tmp/goverity-up/node', '/tmp/goverity-up/goverity.mjs', 'verify', '--target', 'local', '--json', '--no-shell']);
     // Generous: the engine's own bounds are 20 s per command and 180 s per build.
     expect(t.runs[0]!.options.timeoutMs).toBeGreaterThanOrEqual(10 * 60_000);
     // Its temp dirs go inside the uploaded dir, so removing that dir removes whatever a stopped engine left.
