@@ -3,19 +3,23 @@ import type { FactSnapshot, LoginShellFact } from '../facts/fact-snapshot.js';
 /** How the shell was started, for messages: `/bin/bash -l -i`. */
 export const shellLabel = (ls: LoginShellFact) => `${ls.shell ?? 'the login shell'} -l -i`;
 
-/** `~/.profile:3: export PATH=…`: where a profile line is, with $HOME spelled ~. */
-export function describeLine(l: LoginShellFact['profileLines'][number], home: string | undefined): string {
-  const file = home && l.file.startsWith(`${home}/`) ? `~/${l.file.slice(home.length + 1)}` : l.file;
-  return `${file}:${l.line}: ${l.text}`;
+/** A profile line as a finding shows it: where it is (`~/.profile:3`, $HOME spelled ~) and its text. */
+export interface ProfileLine {
+  where: string;
+  text: string;
 }
 
+export const showLine = (l: ProfileLine) => `${l.where}: ${l.text}`;
+
 /** Profile lines that mention any of the needles (a directory, a variable's name), in the order the shell reads files. */
-export function linesMentioning(facts: FactSnapshot, needles: string[]): string[] {
+export function linesMentioning(facts: FactSnapshot, needles: string[]): ProfileLine[] {
   const ls = facts.loginShell;
   if (!ls) return [];
   const home = facts.env.HOME;
   const spelled = needles.flatMap((n) => (home && n.startsWith(`${home}/`) ? [n, `$HOME/${n.slice(home.length + 1)}`, `~/${n.slice(home.length + 1)}`] : [n]));
-  return ls.profileLines.filter((l) => spelled.some((n) => n && l.text.includes(n))).map((l) => describeLine(l, home));
+  return ls.profileLines
+    .filter((l) => spelled.some((n) => n && l.text.includes(n)))
+    .map((l) => ({ where: `${home && l.file.startsWith(`${home}/`) ? `~/${l.file.slice(home.length + 1)}` : l.file}:${l.line}`, text: l.text }));
 }
 
 /** The first lines of what the shell wrote to stderr (a profile's complaint), without bash's no-terminal notices. */

@@ -1,5 +1,5 @@
 import type { Check } from './finding.js';
-import { linesMentioning, shellLabel } from './login-shell-view.js';
+import { linesMentioning, shellLabel, showLine } from './login-shell-view.js';
 
 const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/')) || '/';
 
@@ -24,9 +24,9 @@ export const shellGoDiffers: Check = (facts) => {
       code: 'SHELL_GO_DIFFERS',
       severity: 'warning',
       message: `Your login shell (${shellLabel(ls)}) runs ${thereText}, but this process runs ${hereText}: a new terminal and what launched goverity (an IDE, a CI job, a service) use different Go.`,
-      evidence: [`PATH in ${shellLabel(ls)}: ${ls.path}`, `PATH here: ${facts.env.PATH ?? ''}`, ...pathLines.slice(0, 4)],
+      evidence: [`PATH in ${shellLabel(ls)}: ${ls.path}`, `PATH here: ${facts.env.PATH ?? ''}`, ...pathLines.slice(0, 4).map(showLine)],
       fix: lines.length
-        ? `Decide which go you want; then edit ${lines[0]!.split(': ')[0]} so that the shell's PATH finds it, or put the same directory first in the PATH of what launched this process.`
+        ? `Decide which go you want; then edit ${lines[0]!.where} so that the shell's PATH finds it, or put the same directory first in the PATH of what launched this process.`
         : `Decide which go you want; then make the PATH your profiles set (~/.profile, ~/.bash_profile, ~/.zshrc, /etc/profile, /etc/profile.d/*) and the PATH of what launched this process find the same one.`,
     },
   ];
