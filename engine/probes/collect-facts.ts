@@ -99,15 +99,20 @@ export async function collectFacts(transport: Transport, options: CollectOptions
     owner ? guarded(ctx, 'package-verify', null, () => timed('packageVerify', () => probePackageVerify(ctx, owner, ownedFiles))) : undefined,
   );
   // A tree no package owns, against the checksum database's hash of its release (a package's own database judges a packaged one).
+  const gorootP = gorootPath ? guarded(ctx, 'goroot', null, () => timed('goroot', () => probeGoroot(ctx, gorootPath, goEnv?.GOTOOLDIR || null))) : null;
   const releaseChecksumP =
     gorootPath && packageOwnerP !== null
-      ? packageOwnerP.then((owner) =>
-          owner ? undefined : guarded(ctx, 'release-checksum', null, () => timed('releaseChecksum', () => probeReleaseChecksum(ctx, gorootPath, goEnv))),
+      ? Promise.all([packageOwnerP, gorootP]).then(([owner, g]) =>
+          owner
+            ? undefined
+            : guarded(ctx, 'release-checksum', null, () =>
+                timed('releaseChecksum', () => probeReleaseChecksum(ctx, gorootPath, g?.versionFile ?? null, goEnv)),
+              ),
         )
       : undefined;
   const [goroot, gorootEnvFile, cc, writable, packageOwner, inventory, online, , , packageVerify, behindWrapper, diagnosis, releaseChecksum, loginShell] =
     await Promise.all([
-      gorootPath ? guarded(ctx, 'goroot', null, () => timed('goroot', () => probeGoroot(ctx, gorootPath, goEnv?.GOTOOLDIR || null))) : null,
+      gorootP,
       gorootPath ? guarded(ctx, 'goroot-env-file', null, () => readEnvFile(ctx, ctx.paths.join(gorootPath, 'go.env'))) : null,
       first ? guarded(ctx, 'cc', null, () => timed('cc', () => probeCc(ctx, goEnv))) : null,
       guarded(ctx, 'writable', {}, () => timed('writable', () => probeWritable(ctx, goEnv))),

@@ -21,13 +21,17 @@ const HASH_MAX_BYTES = 8 << 20;
  * Offline: only when the module cache already records that hash, in go's cached answer of the checksum database
  * ($GOMODCACHE/cache/download/sumdb/<db>/lookup/…) or its .ziphash. Linux and macOS (sha256sum or shasum).
  */
-export async function probeReleaseChecksum(ctx: ProbeContext, goroot: string, goEnv: Record<string, string> | null): Promise<ReleaseChecksumFact | null> {
+export async function probeReleaseChecksum(
+  ctx: ProbeContext,
+  goroot: string,
+  versionFile: string | null,
+  goEnv: Record<string, string> | null,
+): Promise<ReleaseChecksumFact | null> {
   const modcache = goEnv?.GOMODCACHE;
   const goos = goEnv?.GOHOSTOS;
   const goarch = goEnv?.GOHOSTARCH;
   if (ctx.platform.os === 'windows' || !modcache || !goos || !goarch) return null;
-  const versionFile = await ctx.transport.readFile(ctx.paths.join(goroot, 'VERSION'), 4096);
-  const version = releaseVersion(versionFile ? new TextDecoder().decode(versionFile.bytes) : '');
+  const version = releaseVersion(versionFile ?? '');
   if (!version) return null;
   const modVersion = toolchainModuleVersion(version, goos, goarch);
   const module = `golang.org/toolchain@${modVersion}`;

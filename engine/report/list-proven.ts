@@ -1,6 +1,7 @@
 import type { Finding, FindingCode } from '../checks/finding.js';
 import { commandText, ok, view } from '../checks/toolchain-view.js';
 import type { FactSnapshot } from '../facts/fact-snapshot.js';
+import { releaseChecksumProblem } from '../checks/release-checksum-problem.js';
 
 /** One thing a verification showed to work, with the evidence in one line (like `flutter doctor`'s ✓ lines). */
 export interface Proof {
@@ -65,14 +66,13 @@ export function listProven(facts: FactSnapshot, findings: Finding[]): Proof[] {
     out.push({ what: 'it is consistent', evidence: sources.map(([src, ver]) => `${src} ${ver}`).join(' = ') });
   const rc = facts.releaseChecksum;
   const record = rc?.expected.find((e) => e.h1 === rc.h1 || e.h1 === rc.copy?.h1);
-  if (rc && record && allowed('release')) {
+  // Proven only where RELEASE_CHECKSUM_MISMATCH, reading the same facts, finds nothing.
+  if (rc && record && !releaseChecksumProblem(facts) && allowed('release')) {
     const same = rc.h1 === record.h1;
-    const byFile = !same && rc.changed?.every((f) => f === 'go.env') && rc.missing?.length === 0;
-    if (same || byFile)
-      out.push({
-        what: "its files are the release's",
-        evidence: `${facts.goroot?.path ?? 'GOROOT'} ${same ? `hashes to ${rc.h1}` : `matches ${rc.copy!.path} (${record.h1}) file by file, go.env aside`}, the checksum database's hash of ${rc.module} (${record.source === 'sumdb' ? "go's cached answer of the database" : "go's .ziphash"})`,
-      });
+    out.push({
+      what: "its files are the release's",
+      evidence: `${facts.goroot?.path ?? 'GOROOT'} ${same ? `hashes to ${rc.h1}` : `matches ${rc.copy!.path} (${record.h1}) file by file, go.env aside`}, the checksum database's hash of ${rc.module} (${record.source === 'sumdb' ? "go's cached answer of the database" : "go's .ziphash"})`,
+    });
   }
   if (ok(c.runPure) && allowed('builds'))
     out.push({ what: 'it built and ran a program', evidence: `go build, then the program printed: ${firstLine(c.runPure!.stdout)}` });

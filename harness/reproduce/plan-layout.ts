@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FactSnapshot, GoCandidate } from '../../engine/facts/fact-snapshot.js';
 import { managerLayouts } from '../../engine/probes/inventory-probe.js';
+import { releaseChecksumProblem } from '../../engine/checks/release-checksum-problem.js';
 import { pathsFor, type ProbeContext } from '../../engine/probes/probe-context.js';
 import type { BaseImageLayout } from './base-image-layouts.js';
 import { chooseBaseImage, nearestTree, parseRelease } from './choose-base-image.js';
@@ -222,15 +223,8 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
     limit(
       `${facts.packageVerify!.tool} --verify found ${changedFiles.length} changed file(s) (${changedFiles.slice(0, 3).join(', ')}): the reproduction's packages are as installed`,
     );
-  const rc = facts.releaseChecksum;
-  if (
-    rc?.h1 &&
-    (new Set(rc.expected.map((e) => e.h1)).size > 1 ||
-      (rc.form === 'module' && !rc.expected.some((e) => e.h1 === rc.h1)) ||
-      rc.changed?.length ||
-      rc.missing?.length)
-  )
-    limit(`the files of ${rc.module} that differ from the checksum database's record are not changed in the reproduction`);
+  if (releaseChecksumProblem(facts))
+    limit(`the files of ${facts.releaseChecksum!.module} that differ from the checksum database's record are not changed in the reproduction`);
   if (facts.diagnosis?.vetPresent === false || /is not in std/.test(`${facts.diagnosis?.stdList?.stdout ?? ''}${facts.diagnosis?.stdList?.stderr ?? ''}`))
     limit("the GOROOT's missing standard packages or vet (go list std, $GOTOOLDIR/vet) are not removed in the reproduction");
   if (facts.diagnosis?.goWork?.content != null) limit(`the go.work GOWORK names (${facts.diagnosis.goWork.path}) is not reproduced`);

@@ -7,7 +7,17 @@ import { clone, fixtureNames, loadSnapshot } from '../snapshot-builders.js';
 
 const CHECKS_DIR = path.resolve(import.meta.dirname, '../../../engine/checks');
 /** Files in engine/checks that are not checks: the list, the types and the shared derivations. */
-const HELPERS = new Set(['all-checks', 'finding', 'finding-codes', 'go-said', 'login-shell-view', 'toolchain-view', 'version-manager', 'windows-variable-fix']);
+const HELPERS = new Set([
+  'all-checks',
+  'finding',
+  'finding-codes',
+  'go-said',
+  'login-shell-view',
+  'release-checksum-problem',
+  'toolchain-view',
+  'version-manager',
+  'windows-variable-fix',
+]);
 const checkFiles = readdirSync(CHECKS_DIR)
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
   .map((f) => f.slice(0, -3))
