@@ -13,7 +13,9 @@ export default defineConfig({
       {
         test: {
           name: 'docker',
-          include: ['test/docker/**/*.test.ts'],
+          // examples/ import goverity/testing as a user would; inside the repository that name is the source.
+          include: ['test/docker/**/*.test.ts', 'examples/**/*.test.ts'],
+          alias: { 'goverity/testing': new URL('./harness/testing/testing-api.ts', import.meta.url).pathname },
           globalSetup: ['test/docker/docker-engine-setup.ts'],
           testTimeout: 600_000,
           hookTimeout: 1_200_000,

@@ -1,0 +1,39 @@
+import type Dockerode from 'dockerode';
+import { PACKAGE_ROOT } from '../../engine/package-root.js';
+import { DockerProvider } from '../providers/docker-provider.js';
+
+let runtime: Promise<Dockerode> | undefined;
+
+/**
+ * The Docker engine testcontainers finds (DOCKER_HOST, the Docker context, Podman and Colima sockets,
+ * ~/.testcontainers.properties), as a dockerode client for what testcontainers has no API for: offline builds with
+ * host networking and the archive API the engine's transport reads files through. Found once per process.
+ */
+export function dockerRuntime(): Promise<Dockerode> {
+  runtime ??= connect().catch((e: unknown) => {
+    runtime = undefined;
+    throw e;
+  });
+  return runtime;
+}
+
+async function connect(): Promise<Dockerode> {
+  // Ryuk, testcontainers' reaper, is an image pulled from a registry that offline hosts lack: goverity removes its containers
+  // itself (stop, `await using`, and the sweep below). Set TESTCONTAINERS_RYUK_DISABLED=false to keep Ryuk.
+  process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
+  const { getContainerRuntimeClient } = await import('testcontainers');
+  let docker: Dockerode;
+  try {
+    docker = (await getContainerRuntimeClient()).container.dockerode;
+  } catch (e) {
+    if (process.env.TESTCONTAINERS_HOST_OVERRIDE !== undefined) throw e;
+    // Inside a container testcontainers takes the host from the `bridge` network's gateway and fails when dockerd runs with
+    // --bridge=none (container-runtime/utils/resolve-host.js). The host only reaches published ports, and goverity's
+    // containers publish none: name it and ask again.
+    process.env.TESTCONTAINERS_HOST_OVERRIDE = 'localhost';
+    docker = (await getContainerRuntimeClient()).container.dockerode;
+  }
+  // A test that timed out or a worker that was killed never stops its container: the owner label finds it once its process is gone.
+  await new DockerProvider(docker, 'testing', PACKAGE_ROOT).sweep();
+  return docker;
+}

@@ -1,0 +1,107 @@
+// The package as a user gets it: `npm pack`, installed into a fresh project beside vitest and TypeScript; its public
+// API and goverity/testing typecheck under strict, the examples/ test runs there against real containers, and the CLI answers.
+import { execa } from 'execa';
+import { readFileSync } from 'node:fs';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+// The same versions the repository tests with, so npm finds them in its cache.
+const dev = (name: string) => (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+
+let project: string;
+
+beforeAll(async () => {
+  project = await mkdtemp(path.join(tmpdir(), 'goverity-packed-'));
+  // The build is npm test's pretest; scripts are off so packing doesn't build again.
+  const pack = await execa('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project], { cwd: ROOT });
+  const tarball = path.join(project, (JSON.parse(pack.stdout) as { filename: string }[])[0]!.filename);
+  await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'user-project', private: true, type: 'module' }));
+  await execa(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      tarball,
+      `vitest@${dev('vitest')}`,
+      `typescript@${dev('typescript')}`,
+      `@types/node@${dev('@types/node')}`,
+    ],
+    { cwd: project },
+  );
+  await writeFile(
+    path.join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        lib: ['ES2022', 'ESNext.Disposable'],
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        noEmit: true,
+        types: ['node'],
+      },
+    }),
+  );
+  await copyFile(path.join(ROOT, 'examples', 'verify-a-scenario.test.ts'), path.join(project, 'verify-a-scenario.test.ts'));
+  // Types a user relies on: the public API's, and the matchers' on vitest's expect (an unknown verdict must not typecheck).
+  await writeFile(
+    path.join(project, 'types.ts'),
+    [
+      "import { verify, type Report, type FindingCode } from 'goverity';",
+      "import { goverityMatchers, ScenarioContainer } from 'goverity/testing';",
+      "import { expect } from 'vitest';",
+      'expect.extend(goverityMatchers);',
+      "const report: Report = await verify('local');",
+      "const code: FindingCode = 'GO_STUB';",
+      "expect(report).toHaveFinding(code, 'error');",
+      '// @ts-expect-error: not a verdict',
+      "expect(report).toHaveVerdict('readyish');",
+      "export const container: ScenarioContainer = new ScenarioContainer('stub-script');",
+      '',
+    ].join('\n'),
+  );
+}, 600_000);
+
+afterAll(async () => {
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+describe('the packed package in a fresh project', () => {
+  it('typechecks goverity and goverity/testing under strict', async () => {
+    const r = await execa('npx', ['tsc', '-p', '.'], { cwd: project, reject: false });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('runs the examples/ test: corpus scenarios started through testcontainers, judged with the matchers', async () => {
+    const out = path.join(project, 'vitest.json');
+    const r = await execa('npx', ['vitest', 'run', '--reporter=json', `--outputFile=${out}`], { cwd: project, reject: false });
+    const results = JSON.parse(await readFile(out, 'utf8')) as {
+      testResults: { assertionResults: { title: string; status: string; failureMessages: string[] }[] }[];
+    };
+    // A failure's first line comes along, so a red run says why.
+    const tests = results.testResults.flatMap((f) =>
+      f.assertionResults.map((a) => `${a.status}: ${a.title}${a.failureMessages[0] ? ` (${a.failureMessages[0].split('\n')[0]})` : ''}`),
+    );
+    expect(tests).toEqual([
+      'passed: judges a genuine Debian Go ready',
+      'passed: is not fooled by a script that prints a Go version',
+      'passed: verifies any container testcontainers started',
+    ]);
+    expect(r.exitCode).toBe(0);
+  });
+
+  it("answers as a CLI: verify --json of this machine's Go, and --version", async () => {
+    const v = await execa('npx', ['goverity', '--version'], { cwd: project });
+    expect(v.stdout).toMatch(/^goverity \d+\.\d+\.\d+/);
+    const r = await execa('npx', ['goverity', 'verify', '--json', '--no-shell'], { cwd: project, reject: false });
+    const report = JSON.parse(r.stdout) as { schema: string; verdict: string };
+    expect(report.schema).toBe('goverity/report@1');
+    expect(['ready', 'degraded', 'broken', 'absent']).toContain(report.verdict);
+  });
+});
