@@ -6,6 +6,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeBinary, OTHER_NODE_MAJORS } from './node-binary.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 // The same versions the repository tests with, so npm finds them in its cache.
@@ -79,21 +80,7 @@ describe('the packed package in a fresh project', () => {
   });
 
   it('runs the examples/ test: corpus scenarios started through testcontainers, judged with the matchers', async () => {
-    const out = path.join(project, 'vitest.json');
-    const r = await execa('npx', ['vitest', 'run', '--reporter=json', `--outputFile=${out}`], { cwd: project, reject: false });
-    const results = JSON.parse(await readFile(out, 'utf8')) as {
-      testResults: { assertionResults: { title: string; status: string; failureMessages: string[] }[] }[];
-    };
-    // A failure's first line comes along, so a red run says why.
-    const tests = results.testResults.flatMap((f) =>
-      f.assertionResults.map((a) => `${a.status}: ${a.title}${a.failureMessages[0] ? ` (${a.failureMessages[0].split('\n')[0]})` : ''}`),
-    );
-    expect(tests).toEqual([
-      'passed: judges a genuine Debian Go ready',
-      'passed: is not fooled by a script that prints a Go version',
-      'passed: verifies any container testcontainers started',
-    ]);
-    expect(r.exitCode).toBe(0);
+    expect(await runExamples(process.execPath)).toEqual(EXAMPLES_PASSED);
   });
 
   it("answers as a CLI: verify --json of this machine's Go, and --version", async () => {
@@ -105,3 +92,38 @@ describe('the packed package in a fresh project', () => {
     expect(['ready', 'degraded', 'broken', 'absent']).toContain(report.verdict);
   });
 });
+
+describe.each(OTHER_NODE_MAJORS)('the packed package on Node %i', (major) => {
+  it('runs the examples/ test, verify --json and inspect --json', async () => {
+    const node = await nodeBinary(major);
+    expect((await execa(node, ['--version'])).stdout).toMatch(new RegExp(`^v${major}\\.`));
+    expect(await runExamples(node)).toEqual(EXAMPLES_PASSED);
+    const cli = path.join(project, 'node_modules', 'goverity', 'bin', 'goverity.js');
+    const r = await execa(node, [cli, 'verify', '--json', '--no-shell'], { cwd: project, reject: false });
+    expect((JSON.parse(r.stdout) as { schema: string }).schema).toBe('goverity/report@1');
+    const inspected = JSON.parse((await execa(node, [cli, 'inspect', '--json', node], { cwd: project })).stdout) as { format: string; go: unknown }[];
+    expect(inspected).toMatchObject([{ format: 'elf', go: null }]);
+  });
+});
+
+const EXAMPLES_PASSED = [
+  'passed: judges a genuine Debian Go ready',
+  'passed: is not fooled by a script that prints a Go version',
+  'passed: verifies any container testcontainers started',
+];
+
+/** The examples/ test run by that node in the user's project: each test's status and title, with a failure's first line. */
+async function runExamples(node: string): Promise<string[]> {
+  const out = path.join(project, 'vitest.json');
+  await rm(out, { force: true });
+  const r = await execa(node, [path.join(project, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--reporter=json', `--outputFile=${out}`], {
+    cwd: project,
+    reject: false,
+  });
+  const text = await readFile(out, 'utf8').catch(() => null);
+  if (text === null) return [`no results (exit ${r.exitCode}): ${r.stderr.split('\n').slice(-3).join(' ')}`];
+  const results = JSON.parse(text) as { testResults: { assertionResults: { title: string; status: string; failureMessages: string[] }[] }[] };
+  return results.testResults.flatMap((f) =>
+    f.assertionResults.map((a) => `${a.status}: ${a.title}${a.failureMessages[0] ? ` (${a.failureMessages[0].split('\n')[0]})` : ''}`),
+  );
+}
