@@ -18,6 +18,12 @@ interface Helpers {
 }
 
 /**
+ * What a container made for verification may use: a go (or a detector) that forks endlessly or reads a flood into memory
+ * stays inside it. Seen: a shell capturing an endless `go version` reached 23 GB and woke the host's OOM killer.
+ */
+export const CONTAINER_LIMITS = { PidsLimit: 1024, Memory: 4 * 1024 ** 3, MemorySwap: 4 * 1024 ** 3 } as const;
+
+/**
  * A container driven agentlessly: exec with an argv (no shell needed) and the archive API for files.
  * `owned` containers were started for this verification and are removed on dispose; others are left as found.
  */
@@ -299,8 +305,7 @@ export class DockerTransport implements Transport {
         Entrypoint: [],
         ...keepAlive,
         Labels: { 'goverity.target': 'docker-image', ...labels },
-        // A pids cap keeps a go that forks endlessly inside its container.
-        HostConfig: { NetworkMode: 'none', AutoRemove: false, PidsLimit: 1024 },
+        HostConfig: { NetworkMode: 'none', AutoRemove: false, ...CONTAINER_LIMITS },
       });
       const transport = new DockerTransport(docker, container.id, `docker-image:${image}`, true);
       try {

@@ -27,6 +27,12 @@ export function readDetectorAnswer(
   try {
     doc = JSON.parse(r.stdout);
   } catch {
+    // A shell reports death by signal N as exit 128+N; 137 (SIGKILL) is most often the out-of-memory killer.
+    const signal = r.exitCode !== null && r.exitCode > 128 && r.exitCode < 160 ? r.exitCode - 128 : null;
+    if (signal !== null)
+      return none(
+        `was killed by signal ${signal}${signal === 9 ? ' (SIGKILL: out of memory, or killed from outside)' : ''} before it printed a JSON object: ${clip(r.stdout.trim()) || 'nothing'}${said}`,
+      );
     return none(`stdout is not one JSON object (exit ${r.exitCode ?? 'none'}): ${clip(r.stdout.trim()) || 'nothing'}${said}`);
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return none(`stdout is JSON but not an object: ${clip(r.stdout.trim())}`);

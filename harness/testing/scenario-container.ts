@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AbstractStartedContainer, GenericContainer, ImageName, type StartedTestContainer } from 'testcontainers';
 import { PACKAGE_ROOT } from '../../engine/package-root.js';
 import type { Report } from '../../engine/report/build-report.js';
+import { CONTAINER_LIMITS } from '../../engine/transport/docker-transport.js';
 import { OWNER_PID_LABEL, RUN_LABEL } from '../providers/docker-provider.js';
 import { sharedImageBuilder } from '../providers/shared-image-builder.js';
 import { judgeReport } from '../scenarios/judge-report.js';
@@ -17,7 +18,7 @@ export type ScenarioSource = string | { file: string; root?: string };
 
 /**
  * A container of one scenario: its image built by goverity's pipeline (content-hashed, reused), then started through
- * testcontainers as `goverity run` starts it: network none, a pids cap, idling on `sleep infinity`.
+ * testcontainers as `goverity run` starts it: network none, the same pids and memory caps, idling on `sleep infinity`.
  */
 export class ScenarioContainer extends GenericContainer {
   readonly #source: ScenarioSource;
@@ -37,8 +38,7 @@ export class ScenarioContainer extends GenericContainer {
       .withCommand(['sleep', 'infinity'])
       .withNetworkMode('none')
       .withLabels({ [RUN_LABEL]: `testing-${process.pid}`, [OWNER_PID_LABEL]: String(process.pid), 'goverity.scenario': scenario.id });
-    // A go that forks endlessly stays inside its container, as in goverity run.
-    this.hostConfig.PidsLimit = 1024;
+    Object.assign(this.hostConfig, CONTAINER_LIMITS);
     return new StartedScenarioContainer(await super.start(), scenario);
   }
 }

@@ -45,6 +45,13 @@ describe('readDetectorAnswer', () => {
       'could not be started: exec: "detect": executable file not found in $PATH',
     );
     expect(readDetectorAnswer(json, run({ stdout: 'go is fine' }), false).problem).toBe('stdout is not one JSON object (exit 0): go is fine');
+    // Seen: the naive checklist captured a flooding `go version` in a shell variable until the kernel killed it.
+    expect(readDetectorAnswer(json, run({ exitCode: 137 }), false).problem).toBe(
+      'was killed by signal 9 (SIGKILL: out of memory, or killed from outside) before it printed a JSON object: nothing',
+    );
+    expect(readDetectorAnswer(json, run({ exitCode: 143, stderr: 'Terminated' }), false).problem).toBe(
+      'was killed by signal 15 before it printed a JSON object: nothing (last on stderr: Terminated)',
+    );
     expect(readDetectorAnswer(json, run({ stdout: '{"verdict":"fine"}' }), false).problem).toBe(
       'stdout\'s verdict is "fine", not one of ready, degraded, broken, absent',
     );
