@@ -1,4 +1,4 @@
-import { TARGET_SYNTAX } from '../engine/transport/open-target.js';
+import { TARGET_SYNTAX } from '../engine/transport/target-syntax.js';
 
 const TARGETS = `Targets T: ${TARGET_SYNTAX}   (default: local)
   local              this machine, as your shell environment sees it

@@ -1,5 +1,8 @@
 import { dispatchCommand } from './dispatch-command.js';
-import { ENGINE_COMMANDS } from './engine-commands.js';
+import { engineCommands } from './engine-commands.js';
+import * as verifyModule from './verify-command.js';
+
+const BUNDLED_COMMANDS = engineCommands(() => verifyModule);
 
 /**
  * The inside-mode engine's command line: scripts/bundle-engine.mjs bundles it into dist/bundle/goverity.mjs, which
@@ -9,7 +12,7 @@ import { ENGINE_COMMANDS } from './engine-commands.js';
 export function engineMain(argv: string[]): Promise<number> {
   return dispatchCommand(
     argv,
-    ENGINE_COMMANDS,
-    (command) => `the bundled engine has ${Object.keys(ENGINE_COMMANDS).join(', ')} only; "${command}" needs the goverity package`,
+    BUNDLED_COMMANDS,
+    (command) => `the bundled engine has ${Object.keys(BUNDLED_COMMANDS).join(', ')} only; "${command}" needs the goverity package`,
   );
 }

@@ -1,11 +1,11 @@
 import { PACKAGE_ROOT } from '../engine/package-root.js';
 import { type Command, dispatchCommand } from './dispatch-command.js';
-import { ENGINE_COMMANDS } from './engine-commands.js';
+import { engineCommands } from './engine-commands.js';
 import { UsageError } from './usage-error.js';
 
 /** Every command: the engine's, and the harness's, which load only when asked for (verify must stay light on a user's machine). */
 const COMMANDS: Readonly<Record<string, Command>> = {
-  ...ENGINE_COMMANDS,
+  ...engineCommands(() => import('./verify-command.js')),
   run: async (args) => (await import('./run-command.js')).runCommand(args, PACKAGE_ROOT),
   converge: async (args) => (await import('./converge-command.js')).convergeCommand(args, PACKAGE_ROOT),
   reproduce: async (args) => (await import('./reproduce-command.js')).reproduceCommand(args, PACKAGE_ROOT),

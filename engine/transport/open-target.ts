@@ -1,9 +1,8 @@
 import type Dockerode from 'dockerode';
 import { LocalTransport } from './local-transport.js';
+import { TARGET_SYNTAX } from './target-syntax.js';
 import { TargetError } from './target-error.js';
 import type { Transport } from './transport.js';
-
-export const TARGET_SYNTAX = 'local | docker-image:IMAGE | docker:CONTAINER | wine-image:IMAGE';
 
 /** A Docker client that has answered a ping; a clear TargetError otherwise. */
 export async function connectDocker(): Promise<Dockerode> {

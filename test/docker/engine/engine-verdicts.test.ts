@@ -8,7 +8,7 @@ import { ensureScenarioImage } from '../../../harness/scenarios/scenario-image.j
 import { judgeReport } from '../../../harness/scenarios/judge-report.js';
 import type { Scenario } from '../../../harness/scenarios/scenario.js';
 import type { Report } from '../../../engine/report/build-report.js';
-import { TARGET_SYNTAX } from '../../../engine/transport/open-target.js';
+import { TARGET_SYNTAX } from '../../../engine/transport/target-syntax.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 // One scenario per verdict: what this file proves is the CLI contract (exit status, JSON only on stdout); the corpus test judges every scenario.
