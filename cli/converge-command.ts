@@ -2,7 +2,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseOptions } from './parse-options.js';
 import { UsageError } from './usage-error.js';
-import { connectDocker } from '../engine/transport/open-target.js';
 import { buildMatrix } from '../harness/converge/build-matrix.js';
 import { convergeLabels, sweepConvergeContainers } from '../harness/converge/converge-labels.js';
 import { CONVERGE_ENVIRONMENTS, DEFAULT_CONVERGE_ENVIRONMENTS } from '../harness/converge/converge-environments.js';
@@ -17,6 +16,7 @@ import { sharedImageBuilder } from '../harness/providers/shared-image-builder.js
 import { VmProvider } from '../harness/providers/vm-provider.js';
 import { vmToolsMissing } from '../harness/vm/vm-tools.js';
 import { describeHost } from '../harness/runner/describe-host.js';
+import { dockerRuntime } from '../harness/providers/docker-runtime.js';
 
 /** More virtual CPUs than a 2-core host has: the room a CPU quota needs to lower Go 1.25+'s GOMAXPROCS (floor 2). */
 const VM_CPUS = 4;
@@ -44,7 +44,7 @@ export async function convergeCommand(args: string[], repoRoot: string): Promise
   if (envs.length === 0) throw new UsageError(`nothing left to run: ${skipped.map((x) => `${x.env}: ${x.reason}`).join('; ')}`);
 
   const sources = await loadProbeSources(repoRoot);
-  const docker = await connectDocker();
+  const docker = await dockerRuntime();
   const swept = await sweepConvergeContainers(docker);
   if (swept) process.stderr.write(`goverity: removed ${swept} container(s) left by interrupted converge runs\n`);
   const builder = sharedImageBuilder(docker, repoRoot);

@@ -2,7 +2,6 @@ import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseOptions } from './parse-options.js';
-import { connectDocker } from '../engine/transport/open-target.js';
 import { ALL_PROVIDERS, DEFAULT_PROVIDERS } from '../harness/providers/all-providers.js';
 import type { Provider } from '../harness/providers/provider.js';
 import { createConsoleReporter } from '../harness/reporters/console-reporter.js';
@@ -22,6 +21,7 @@ import { RUN_SCHEMA, totalsOf, type EngineMode, type RunSummary, type ScenarioRe
 import { parseShard, selectScenarios, type Shard } from '../harness/runner/select-scenarios.js';
 import { UsageError } from './usage-error.js';
 import { describeHost } from '../harness/runner/describe-host.js';
+import { dockerRuntime } from '../harness/providers/docker-runtime.js';
 
 const MODES: Record<string, EngineMode[]> = { agentless: ['agentless'], inside: ['inside'], both: ['agentless', 'inside'] };
 
@@ -81,7 +81,7 @@ export async function runCommand(args: string[], repoRoot: string): Promise<numb
       `no scenario in ${o.scenarios}${o.scenario ? ` matches "${o.scenario}"` : ''}${shard ? ` for shard ${o.shard}` : ''} (ids are the file names in that folder)`,
     );
 
-  const docker = await connectDocker();
+  const docker = await dockerRuntime();
   const startedAt = new Date();
   const runId = `${startedAt.toISOString().replace(/[:.]/g, '-')}-${process.pid}`;
   const skipped: { what: string; why: string }[] = [];

@@ -10,7 +10,7 @@ import { judgeReport } from '../scenarios/judge-report.js';
 import { parseScenario } from '../scenarios/load-scenarios.js';
 import type { Scenario } from '../scenarios/scenario.js';
 import { ensureScenarioImage } from '../scenarios/scenario-image.js';
-import { dockerRuntime } from './docker-runtime.js';
+import { dockerRuntime } from '../providers/docker-runtime.js';
 import { type VerifyContainerOptions, verifyContainer } from './verify-container.js';
 
 /** A scenario of goverity's corpus by id, or a scenario file of your own whose image.dockerfile is relative to `root` (default: the current directory). */

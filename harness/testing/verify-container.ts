@@ -2,7 +2,7 @@ import type { StartedTestContainer } from 'testcontainers';
 import { collectFacts } from '../../engine/probes/collect-facts.js';
 import { buildReport, type Report } from '../../engine/report/build-report.js';
 import { DockerTransport } from '../../engine/transport/docker-transport.js';
-import { dockerRuntime } from './docker-runtime.js';
+import { dockerRuntime } from '../providers/docker-runtime.js';
 
 export interface VerifyContainerOptions {
   /** A project directory in the container, judged as `verify --project DIR` does. */
