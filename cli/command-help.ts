@@ -26,7 +26,8 @@ Options:
   -v, --verbose    show every line of evidence, whole (text output cuts each finding to 4 lines of 200 characters)
   --timeout-ms N   limit for each quick go command (version, env, tool -V); builds get 9 x N (default 20000)
   --online         also check that the GOPROXY chain can be reached (off by default: verification is hermetic);
-                   with --project, also ask GOPROXY whether it serves the toolchain the project selects
+                   with --project, also ask GOPROXY whether it serves the toolchain the project selects;
+                   and ask the checksum database, through GOPROXY, for the hash of GOROOT's release (curl or wget)
   --project DIR    also judge the Go that \`go build ./...\` in DIR gets: the go.work/go.mod go and toolchain lines
                    against GOTOOLCHAIN, whether a toolchain it selects is on PATH or in the module cache, and
                    module mode (GOPATH mode, vendor/modules.txt, go.sum, uncached modules), with GOPROXY=off and
@@ -50,7 +51,7 @@ Options:
   --no-redact      keep home directories, user and host names, and credentials as they are
                    (--redact, the default, replaces them and lists what it did in the snapshot's redactions)
   --timeout-ms N   limit for each quick go command; builds get 9 x N (default 20000)
-  --online         also probe the GOPROXY chain
+  --online         also probe the GOPROXY chain, and ask the checksum database for GOROOT's release hash
   --project DIR    also judge the Go that \`go build ./...\` in DIR gets: the go.work/go.mod go and toolchain lines
                    against GOTOOLCHAIN, whether a toolchain it selects is on PATH or in the module cache, and
                    module mode (GOPATH mode, vendor/modules.txt, go.sum, uncached modules), with GOPROXY=off and
@@ -157,7 +158,8 @@ Options:
   -v, --verbose    every line of evidence, whole
   --timeout-ms N   limit for each quick go command (version, env, tool -V); builds get 9 x N (default 20000)
   --online         also check that the GOPROXY chain can be reached (off by default: verification is hermetic);
-                   with --project, also ask GOPROXY whether it serves the toolchain the project selects
+                   with --project, also ask GOPROXY whether it serves the toolchain the project selects;
+                   and ask the checksum database, through GOPROXY, for the hash of GOROOT's release (curl or wget)
   --project DIR    also judge the Go that \`go build ./...\` in DIR gets: the go.work/go.mod go and toolchain lines
                    against GOTOOLCHAIN, whether a toolchain it selects is on PATH or in the module cache, and
                    module mode (GOPATH mode, vendor/modules.txt, go.sum, uncached modules), with GOPROXY=off and

@@ -1,8 +1,13 @@
 import type { FactSnapshot, ReleaseChecksumFact } from '../facts/fact-snapshot.js';
 
-const SOURCE = { sumdb: "the checksum database's answer go cached", ziphash: "go's .ziphash of the download" } as const;
+/** Where a recorded hash came from, as a report says it. */
+export const RECORD_SOURCE = {
+  sumdb: "the checksum database's answer go cached",
+  ziphash: "go's .ziphash of the download",
+  'sumdb-online': "the checksum database's answer through GOPROXY, asked now",
+} as const;
 
-const recordLines = (rc: ReleaseChecksumFact) => rc.expected.map((e) => `${SOURCE[e.source]} (${e.path}): ${e.h1}`);
+const recordLines = (rc: ReleaseChecksumFact) => rc.expected.map((e) => `${RECORD_SOURCE[e.source]} (${e.path}): ${e.h1}`);
 
 /** $GOROOT/go.env holds settings, not code: an edit there is GOROOT_GOENV_EDITED's to weigh (https://go.dev/doc/toolchain#config). */
 const isGoEnv = (f: string) => f === 'go.env';
@@ -15,7 +20,9 @@ export function releaseChecksumProblem(facts: FactSnapshot): { message: string; 
   const distinct = [...new Set(rc.expected.map((e) => e.h1))];
   if (distinct.length > 1)
     return {
-      message: `The module cache's records of ${rc.module} disagree with each other, so one of them was edited after go wrote it.`,
+      message: rc.expected.some((e) => e.source === 'sumdb-online')
+        ? `The records of ${rc.module} disagree: the module cache holds a hash the checksum database does not give now, so the cache was edited after go wrote it.`
+        : `The module cache's records of ${rc.module} disagree with each other, so one of them was edited after go wrote it.`,
       evidence: recordLines(rc),
       fix: `Find out who edited the module cache, then clear it (go clean -modcache) and let go fetch ${rc.module.split('@')[0]} again: it checks the download against the checksum database.`,
     };

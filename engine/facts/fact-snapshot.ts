@@ -153,8 +153,13 @@ export interface PackageVerifyFact {
 export interface ReleaseChecksumFact {
   /** golang.org/toolchain@v0.0.1-<version>.<goos>-<goarch>, from $GOROOT/VERSION and go env GOHOSTOS/GOHOSTARCH. */
   module: string;
-  /** The hashes recorded for it: go's cached answer of the checksum database, and go's .ziphash of the download. */
-  expected: { source: 'sumdb' | 'ziphash'; path: string; h1: string }[];
+  /**
+   * The hashes recorded for it: go's cached answer of the checksum database, go's .ziphash of the download, and with
+   * --online the database's answer fetched now through GOPROXY (path: the URL asked).
+   */
+  expected: { source: 'sumdb' | 'ziphash' | 'sumdb-online'; path: string; h1: string }[];
+  /** --online asked the database and got no record: why (the check then rests on the module cache alone). */
+  lookupProblem?: string;
   /** module: GOROOT is that module's tree (a toolchain go switched to); release: a release archive's tree (api, doc, misc, test left out, go.mod named _go.mod). */
   form: 'module' | 'release';
   /** GOROOT's h1; null when it couldn't be hashed (problem says why). */

@@ -4,6 +4,7 @@ import { toolchainModuleVersion } from '../project/select-toolchain.js';
 import { succeeded } from './go-commands.js';
 import type { ProbeContext } from './probe-context.js';
 import { realpath } from './realpath.js';
+import { fetchOnTarget, sumdbLookupUrls } from './sumdb-lookup.js';
 
 /** Top-level directories of a release archive that its toolchain module leaves out (cmd/distpack: modArch.Remove). */
 const NOT_IN_MODULE = new Set(['api', 'doc', 'misc', 'test']);
@@ -18,8 +19,9 @@ const HASH_MAX_BYTES = 8 << 20;
 /**
  * Checks an official release's GOROOT against the hash Go's checksum database gives its toolchain module,
  * golang.org/toolchain@v0.0.1-<version>.<goos>-<goarch> (what `go` itself downloads when GOTOOLCHAIN switches).
- * Offline: only when the module cache already records that hash, in go's cached answer of the checksum database
- * ($GOMODCACHE/cache/download/sumdb/<db>/lookup/…) or its .ziphash. Linux and macOS (sha256sum or shasum).
+ * Offline from what the module cache already records, go's cached answer of the checksum database
+ * ($GOMODCACHE/cache/download/sumdb/<db>/lookup/…) and its .ziphash; with --online also from the database's answer now,
+ * through GOPROXY. Linux and macOS (sha256sum or shasum).
  */
 export async function probeReleaseChecksum(
   ctx: ProbeContext,
@@ -47,6 +49,13 @@ export async function probeReleaseChecksum(
     const h1 = f ? recordedHash(new TextDecoder().decode(f.bytes), s.source, modVersion) : null;
     if (h1) expected.push({ ...s, h1 });
   }
+  // --online: the database's answer now, through GOPROXY as go would ask, fetched by curl or wget rather than by the go judged.
+  let lookupProblem: string | undefined;
+  if (ctx.online) {
+    const asked = await askDatabase(ctx, goEnv, modVersion);
+    if ('h1' in asked) expected.push({ source: 'sumdb-online', path: asked.url, h1: asked.h1 });
+    else lookupProblem = asked.problem;
+  }
   if (expected.length === 0) return null;
 
   const moduleDir = j(modcache, 'golang.org', `toolchain@${modVersion}`);
@@ -55,7 +64,7 @@ export async function probeReleaseChecksum(
   const here = await hashTree(ctx, goroot);
   if ('problem' in here) return { module, expected, form, h1: null, files: 0, problem: here.problem };
   const h1 = h1Of(here.files, module, form);
-  const fact: ReleaseChecksumFact = { module, expected, form, h1, files: here.files.size };
+  const fact: ReleaseChecksumFact = { module, expected, form, h1, files: here.files.size, ...(lookupProblem ? { lookupProblem } : {}) };
   // A release tree differs from the module by its go.env alone when an admin pinned a setting there: which files differ
   // can only be told beside the module's own tree, and only once that tree is shown to be the one the record names.
   if (form === 'release' && realModule && !expected.some((e) => e.h1 === h1)) {
@@ -66,6 +75,25 @@ export async function probeReleaseChecksum(
     }
   }
   return fact;
+}
+
+/** The zip's h1 from the first place go would ask that answers with a record of the module, or why none did. */
+async function askDatabase(ctx: ProbeContext, goEnv: Record<string, string>, modVersion: string): Promise<{ url: string; h1: string } | { problem: string }> {
+  const urls = sumdbLookupUrls(goEnv, 'golang.org/toolchain', modVersion);
+  if (urls.length === 0) return { problem: 'GOSUMDB, GONOSUMDB, GOPRIVATE or GOPROXY leave the checksum database out' };
+  const problems: string[] = [];
+  for (const url of urls) {
+    const r = await fetchOnTarget(ctx, url);
+    if ('problem' in r) {
+      problems.push(r.problem);
+      if (r.problem.startsWith('neither')) break;
+      continue;
+    }
+    const h1 = recordedHash(r.text, 'sumdb', modVersion);
+    if (h1) return { url, h1 };
+    problems.push(`${url}: no record of golang.org/toolchain ${modVersion} in the answer`);
+  }
+  return { problem: problems.join('; ') };
 }
 
 /** `go1.27.3` (or `go1.27rc1`) from $GOROOT/VERSION's first line, when the release has a toolchain module. */

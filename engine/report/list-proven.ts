@@ -1,7 +1,7 @@
 import type { Finding, FindingCode } from '../checks/finding.js';
 import { commandText, ok, view } from '../checks/toolchain-view.js';
 import type { FactSnapshot } from '../facts/fact-snapshot.js';
-import { releaseChecksumProblem } from '../checks/release-checksum-problem.js';
+import { RECORD_SOURCE, releaseChecksumProblem } from '../checks/release-checksum-problem.js';
 
 /** One thing a verification showed to work, with the evidence in one line (like `flutter doctor`'s ✓ lines). */
 export interface Proof {
@@ -71,7 +71,10 @@ export function listProven(facts: FactSnapshot, findings: Finding[]): Proof[] {
     const same = rc.h1 === record.h1;
     out.push({
       what: "its files are the release's",
-      evidence: `${facts.goroot?.path ?? 'GOROOT'} ${same ? `hashes to ${rc.h1}` : `matches ${rc.copy!.path} (${record.h1}) file by file, go.env aside`}, the checksum database's hash of ${rc.module} (${record.source === 'sumdb' ? "go's cached answer of the database" : "go's .ziphash"})`,
+      evidence: `${facts.goroot?.path ?? 'GOROOT'} ${same ? `hashes to ${rc.h1}` : `matches ${rc.copy!.path} (${record.h1}) file by file, go.env aside`}, the checksum database's hash of ${rc.module} (${rc.expected
+        .filter((e) => e.h1 === record.h1)
+        .map((e) => RECORD_SOURCE[e.source])
+        .join('; ')})`,
     });
   }
   if (ok(c.runPure) && allowed('builds'))

@@ -44,6 +44,21 @@ describe('release-checksum-mismatch (RELEASE_CHECKSUM_MISMATCH)', () => {
     expect(only(run(releaseChecksumMismatch, s), 'RELEASE_CHECKSUM_MISMATCH').message).toMatch(/records of .* disagree/);
   });
 
+  it("with --online, says the database's answer asked now beside the cache's, and an edited cache disagrees with it", () => {
+    const now = { source: 'sumdb-online' as const, path: `https://proxy.example.test/sumdb/db.example.test/lookup/${MOD}`, h1: RECORD };
+    const agreed = withChecksum({ module: MOD, expected: [...expected, now], form: 'module', h1: RECORD, files: 11518 });
+    expect(run(releaseChecksumMismatch, agreed)).toEqual([]);
+    expect(buildReport(agreed).proven!.find((p) => p.what === "its files are the release's")?.evidence).toMatch(
+      /\(the checksum database's answer go cached; go's \.ziphash of the download; the checksum database's answer through GOPROXY, asked now\)$/,
+    );
+    // An attacker who rewrote the tree and both cache records alike is caught by the answer asked now.
+    const forged = expected.map((e) => ({ ...e, h1: OTHER }));
+    const s = withChecksum({ module: MOD, expected: [...forged, now], form: 'module', h1: OTHER, files: 11518 });
+    const f = only(run(releaseChecksumMismatch, s), 'RELEASE_CHECKSUM_MISMATCH');
+    expect(f.message).toMatch(/disagree: the module cache holds a hash the checksum database does not give now/);
+    expect(f.evidence).toContain(`the checksum database's answer through GOPROXY, asked now (${now.path}): ${RECORD}`);
+  });
+
   it('names the files of a release tree that differ from the recorded module tree, leaving go.env to GOROOT_GOENV_EDITED', () => {
     const base: ReleaseChecksumFact = { module: MOD, expected, form: 'release', h1: OTHER, files: 11500, copy: { path: DIR, h1: RECORD } };
     const tampered = withChecksum({ ...base, changed: ['go.env', 'pkg/tool/linux_amd64/compile'], missing: ['src/go.mod'] }, '/usr/local/go');
