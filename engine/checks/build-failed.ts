@@ -29,7 +29,8 @@ export const buildFailed: Check = (facts) => {
           ? 'Building a hello-world program failed.'
           : 'The built program did not run correctly.',
       evidence,
-      fix: 'See the other findings for the cause; a fresh install of Go fixes most toolchain damage.',
+      // The other findings name the cause (TEMPDIR_UNUSABLE, BUILD_INTERCEPTED, GOROOT_MISMATCH…); a reinstall fixes none of those.
+      fix: 'The other findings name the cause and its fix; reinstall Go only when none does (the toolchain itself is damaged).',
     },
   ];
 };

@@ -11,7 +11,7 @@ describe('build-failed (BUILD_FAILED)', () => {
     expect(f.evidence[0]).toMatch(
       /^\/usr\/bin\/go build -o \/tmp\/goverity-F1v0nUW8\/pure\.bin \.: exit 1: # internal\/goarch \| compile: version "go1\.21\.13" does not match go tool version "go1\.22\.12"/,
     );
-    expect(f.fix).toMatch(/fresh install/);
+    expect(f.fix).toBe('The other findings name the cause and its fix; reinstall Go only when none does (the toolchain itself is damaged).');
   });
 
   it('fires when the build was never attempted because go did not answer (recorded: wrong-arch Mac)', () => {
