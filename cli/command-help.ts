@@ -34,7 +34,8 @@ Options:
                    without writing DIR. A relative DIR is from here (local); other targets take an absolute path.
   --shell          also start your login shell as a new terminal would ($SHELL -l -i, a clean environment) and
                    compare the go it runs and its GOROOT, GOPATH, GOBIN, GOTOOLCHAIN, GOFLAGS, GO111MODULE with
-                   this process's, naming the profile line that differs. On by default for --target local
+                   this process's, naming the profile line that differs (on Windows: the registry's machine and
+                   user environment a new terminal gets, read with reg query). On by default for --target local
   --no-shell       skip that (the default for container targets)
 
 Color: on a terminal; NO_COLOR or TERM=dumb turn it off, FORCE_COLOR turns it on.
@@ -58,7 +59,8 @@ Options:
                    without writing DIR. A relative DIR is from here (local); other targets take an absolute path.
   --shell          also start your login shell as a new terminal would ($SHELL -l -i, a clean environment) and
                    compare the go it runs and its GOROOT, GOPATH, GOBIN, GOTOOLCHAIN, GOFLAGS, GO111MODULE with
-                   this process's, naming the profile line that differs. On by default for --target local
+                   this process's, naming the profile line that differs (on Windows: the registry's machine and
+                   user environment a new terminal gets, read with reg query). On by default for --target local
   --no-shell       skip that (the default for container targets)
 `,
   inspect: `Usage: goverity inspect FILE... [--json]
@@ -166,7 +168,8 @@ Options:
                    without writing DIR. A relative DIR is from here (local); other targets take an absolute path.
   --shell          also start your login shell as a new terminal would ($SHELL -l -i, a clean environment) and
                    compare the go it runs and its GOROOT, GOPATH, GOBIN, GOTOOLCHAIN, GOFLAGS, GO111MODULE with
-                   this process's, naming the profile line that differs. On by default for --target local
+                   this process's, naming the profile line that differs (on Windows: the registry's machine and
+                   user environment a new terminal gets, read with reg query). On by default for --target local
   --no-shell       skip that (the default for container targets)
   --no-redact      snapshot: keep home directories, user and host names, and credentials as they are
                    (--redact, the default, replaces them and lists what it did in the snapshot's redactions)

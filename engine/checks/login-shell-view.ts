@@ -1,7 +1,13 @@
 import type { FactSnapshot, LoginShellFact } from '../facts/fact-snapshot.js';
 
-/** How the shell was started, for messages: `/bin/bash -l -i`. */
-export const shellLabel = (ls: LoginShellFact) => `${ls.shell ?? 'the login shell'} -l -i`;
+/** Windows: no shell was started; the registry's environment (a new process's) was read. */
+export const isRegistry = (ls: LoginShellFact) => ls.kind === 'windows-registry';
+
+/** How the shell was started, for messages: `/bin/bash -l -i`, or on Windows the registry's environment. */
+export const shellLabel = (ls: LoginShellFact) => (isRegistry(ls) ? "the registry's machine and user environment" : `${ls.shell ?? 'the login shell'} -l -i`);
+
+/** The subject of a message: what a user opens next. */
+export const shellSubject = (ls: LoginShellFact) => (isRegistry(ls) ? `A new terminal (${shellLabel(ls)})` : `Your login shell (${shellLabel(ls)})`);
 
 /** A profile line as a finding shows it: where it is (`~/.profile:3`, $HOME spelled ~) and its text. */
 export interface ProfileLine {
@@ -17,9 +23,15 @@ export function linesMentioning(facts: FactSnapshot, needles: string[]): Profile
   if (!ls) return [];
   const home = facts.env.HOME;
   const spelled = needles.flatMap((n) => (home && n.startsWith(`${home}/`) ? [n, `$HOME/${n.slice(home.length + 1)}`, `~/${n.slice(home.length + 1)}`] : [n]));
-  return ls.profileLines
-    .filter((l) => spelled.some((n) => n && l.text.includes(n)))
-    .map((l) => ({ where: `${home && l.file.startsWith(`${home}/`) ? `~/${l.file.slice(home.length + 1)}` : l.file}:${l.line}`, text: l.text }));
+  return (
+    ls.profileLines
+      .filter((l) => spelled.some((n) => n && l.text.includes(n)))
+      // Line 0: a registry value, whose place is its key.
+      .map((l) => ({
+        where: `${home && l.file.startsWith(`${home}/`) ? `~/${l.file.slice(home.length + 1)}` : l.file}${l.line ? `:${l.line}` : ''}`,
+        text: l.text,
+      }))
+  );
 }
 
 /** The first lines of what the shell wrote to stderr (a profile's complaint), without bash's no-terminal notices. */

@@ -1,5 +1,5 @@
 import type { Check, Finding } from './finding.js';
-import { linesMentioning, shellLabel, showLine } from './login-shell-view.js';
+import { isRegistry, linesMentioning, shellSubject, showLine } from './login-shell-view.js';
 import { SHELL_VARS } from '../probes/login-shell-probe.js';
 
 /** A Go setting the user's login shell ends up with differs from this process's: the same go behaves differently in a terminal. */
@@ -17,13 +17,15 @@ export const shellEnvDiffers: Check = (facts) => {
   out.push({
     code: 'SHELL_ENV_DIFFERS',
     severity: 'warning',
-    message: `Your login shell (${shellLabel(ls)}) sets ${diffs.map((v) => `${v}=${show(ls.vars[v])}`).join(', ')}; this process has ${diffs.map((v) => `${v}=${show(facts.env[v])}`).join(', ')}: go behaves differently in a new terminal.`,
+    message: `${shellSubject(ls)} sets ${diffs.map((v) => `${v}=${show(ls.vars[v])}`).join(', ')}; this process has ${diffs.map((v) => `${v}=${show(facts.env[v])}`).join(', ')}: go behaves differently in a new terminal.`,
     evidence: lines.length
       ? lines.slice(0, 5).map(showLine)
       : [`no profile line that this probe read sets ${diffs.join(', ')} (a version manager's hook or a sourced file may)`],
-    fix: lines.length
-      ? `Edit ${lines[0]!.where} (or drop the setting: go finds its own GOROOT from its binary since Go 1.10), so that both agree.`
-      : `Find where the shell sets ${diffs.join(', ')} (bash -x -l -i -c true 2>&1 | grep ${diffs[0]}) and make it agree with this process, or drop it.`,
+    fix: isRegistry(ls)
+      ? `Make them agree: change ${diffs.join(', ')}${lines.length ? ` in ${lines[0]!.where}` : ''} (System Properties → Environment Variables), or restart what launched this process (it keeps the environment it started with).`
+      : lines.length
+        ? `Edit ${lines[0]!.where} (or drop the setting: go finds its own GOROOT from its binary since Go 1.10), so that both agree.`
+        : `Find where the shell sets ${diffs.join(', ')} (bash -x -l -i -c true 2>&1 | grep ${diffs[0]}) and make it agree with this process, or drop it.`,
   });
   return out;
 };

@@ -1,7 +1,7 @@
 import type { Check } from './finding.js';
-import { linesMentioning, shellLabel, showLine } from './login-shell-view.js';
+import { isRegistry, linesMentioning, shellLabel, shellSubject, showLine } from './login-shell-view.js';
 
-const dirOf = (p: string) => p.slice(0, p.lastIndexOf('/')) || '/';
+const dirOf = (p: string) => p.slice(0, Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'))) || '/';
 
 /**
  * The user's login shell runs another go than the one this process finds (or none): the terminal and the IDE, CI job
@@ -13,7 +13,9 @@ export const shellGoDiffers: Check = (facts) => {
   const here = facts.candidates[0] ?? null;
   const hereReal = here?.realpath ?? here?.path ?? null;
   const thereReal = ls.go?.realpath ?? ls.go?.path ?? null;
-  if (hereReal === thereReal) return [];
+  // Windows names ignore case: C:\Go\bin\go.exe and c:\go\bin\GO.EXE are one file.
+  const same = facts.platform.os === 'windows' ? hereReal?.toLowerCase() === thereReal?.toLowerCase() : hereReal === thereReal;
+  if (same) return [];
   const version = (v: string | null | undefined) => (v ? ` (${v})` : '');
   const hereText = here ? `${here.path}${version(here.identity?.go?.path === 'cmd/go' ? here.identity.go.version : null)}` : 'no go';
   const thereText = ls.go ? `${ls.go.path}${version(ls.go.version)}` : 'no go at all';
@@ -23,11 +25,19 @@ export const shellGoDiffers: Check = (facts) => {
     {
       code: 'SHELL_GO_DIFFERS',
       severity: 'warning',
-      message: `Your login shell (${shellLabel(ls)}) runs ${thereText}, but this process runs ${hereText}: a new terminal and what launched goverity (an IDE, a CI job, a service) use different Go.`,
-      evidence: [`PATH in ${shellLabel(ls)}: ${ls.path}`, `PATH here: ${facts.env.PATH ?? ''}`, ...pathLines.slice(0, 4).map(showLine)],
-      fix: lines.length
-        ? `Decide which go you want; then edit ${lines[0]!.where} so that the shell's PATH finds it, or put the same directory first in the PATH of what launched this process.`
-        : `Decide which go you want; then make the PATH your profiles set (~/.profile, ~/.bash_profile, ~/.zshrc, /etc/profile, /etc/profile.d/*) and the PATH of what launched this process find the same one.`,
+      message: `${shellSubject(ls)} runs ${thereText}, but this process runs ${hereText}: a new terminal and what launched goverity (an IDE, a CI job, a service) use different Go.`,
+      evidence: [`PATH in ${shellLabel(ls)}: ${ls.path}`, `PATH here: ${pathHere(facts.env)}`, ...pathLines.slice(0, 4).map(showLine)],
+      fix: isRegistry(ls)
+        ? `Decide which go you want. If it is the one a new terminal runs, restart what launched this process (an IDE or service keeps the environment it started with); otherwise change PATH${lines.length ? ` in ${lines[0]!.where}` : ''} (System Properties → Environment Variables), then open a new terminal.`
+        : lines.length
+          ? `Decide which go you want; then edit ${lines[0]!.where} so that the shell's PATH finds it, or put the same directory first in the PATH of what launched this process.`
+          : `Decide which go you want; then make the PATH your profiles set (~/.profile, ~/.bash_profile, ~/.zshrc, /etc/profile, /etc/profile.d/*) and the PATH of what launched this process find the same one.`,
     },
   ];
 };
+
+/** PATH as this process has it (Windows spells it Path as often as PATH). */
+function pathHere(env: Record<string, string>): string {
+  const k = Object.keys(env).find((x) => x.toUpperCase() === 'PATH');
+  return k ? (env[k] ?? '') : '';
+}

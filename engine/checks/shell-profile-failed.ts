@@ -1,11 +1,12 @@
 import type { Check } from './finding.js';
-import { shellLabel, shellStderr } from './login-shell-view.js';
+import { isRegistry, shellLabel, shellStderr } from './login-shell-view.js';
 
 /** The user's login shell hung or ended before printing what it resolves: its profiles stop a new terminal too. */
 export const shellProfileFailed: Check = (facts) => {
   const ls = facts.loginShell;
   const c = ls?.command;
-  if (!ls || !c || ls.path !== null) return [];
+  // On Windows no profile runs: a registry that could not be read is a probe's problem, not the user's.
+  if (!ls || !c || ls.path !== null || isRegistry(ls)) return [];
   const how = c.timedOut
     ? 'did not finish in time and was killed'
     : c.spawnError

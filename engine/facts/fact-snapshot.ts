@@ -175,6 +175,8 @@ export interface ReleaseChecksumFact {
 
 /** The user's login shell (`$SHELL -l -i -c`, clean environment), what go it resolves and the Go settings it ends up with. */
 export interface LoginShellFact {
+  /** posix (absent in older snapshots): the login shell was started; windows-registry: the registry's environment was read. */
+  kind?: 'posix' | 'windows-registry';
   /** The shell: $SHELL, else the user's passwd entry; null when neither names one. */
   shell: string | null;
   /** Its run; null when it was not started (problem says why). */

@@ -15,6 +15,7 @@ import { probePackageOwner } from './package-owner-probe.js';
 import { probePackageVerify } from './package-verify-probe.js';
 import { probeReleaseChecksum } from './release-checksum-probe.js';
 import { probeLoginShell } from './login-shell-probe.js';
+import { probeRegistryEnvironment } from './registry-environment-probe.js';
 import { probeOnline } from './online-probe.js';
 import { probeLaterGo } from './later-go-probe.js';
 import { probeProject } from './project-probe.js';
@@ -146,7 +147,11 @@ export async function collectFacts(transport: Transport, options: CollectOptions
           )
         : undefined,
       releaseChecksumP,
-      options.shell ? guarded(ctx, 'login-shell', null, () => timed('loginShell', () => probeLoginShell(ctx))) : undefined,
+      options.shell
+        ? guarded(ctx, 'login-shell', null, () =>
+            timed('loginShell', () => (ctx.platform.os === 'windows' ? probeRegistryEnvironment(ctx) : probeLoginShell(ctx))),
+          )
+        : undefined,
     ]);
   const project = await projectP;
   const tmp = await tmpP;

@@ -20,7 +20,16 @@ interface WineSetup {
   /** A private Unix directory for batch files; also Wine's XDG_RUNTIME_DIR (it must be 0700). */
   scratch: string;
   wineEnv: Record<string, string>;
+  /** Variables this process was started with that the registry doesn't give (PROCESS_ENV_FILE); empty on a real prefix. */
+  processEnv: Record<string, string>;
 }
+
+/**
+ * Wine starts every program with the registry's environment, so it has no process that was started before the registry
+ * changed (an IDE left open, a service with its own PATH). An image stands one in by naming, in this Linux variable, a file
+ * of NAME=VALUE lines that every command of the target gets as its environment: an emulation, for scenarios only.
+ */
+export const PROCESS_ENV_FILE = 'GOVERITY_WINE_PROCESS_ENV';
 
 /**
  * A Linux target (a container) presented as the Windows that Wine runs in it: Windows paths, the Windows
@@ -61,7 +70,15 @@ export class WineTransport implements Transport {
       await this.inner
         .exec(['sh', '-c', 'wineserver -p30 </dev/null >/dev/null 2>&1'], { env: wineEnv, timeoutMs: 30_000, maxBytes: 4096 })
         .catch(() => undefined);
-      return { prefix, drives, scratch, wineEnv };
+      const file = linuxEnv[PROCESS_ENV_FILE] ? await this.inner.readFile(linuxEnv[PROCESS_ENV_FILE], 64 << 10) : null;
+      const processEnv = Object.fromEntries(
+        (file ? new TextDecoder().decode(file.bytes) : '')
+          .split(/\r?\n/)
+          .map((l) => /^([A-Za-z_][\w()]*)=(.*)$/.exec(l))
+          .filter((m): m is RegExpExecArray => m !== null)
+          .map((m) => [m[1]!, m[2]!]),
+      );
+      return { prefix, drives, scratch, wineEnv, processEnv };
     })();
     return this.#setup;
   }
@@ -95,9 +112,9 @@ export class WineTransport implements Transport {
   }
 
   async exec(argv: string[], options: ExecOptions): Promise<ExecResult> {
-    const { drives, scratch, wineEnv } = await this.#ready();
+    const { drives, scratch, wineEnv, processEnv } = await this.#ready();
     const batch = path.posix.join(scratch, `run-${++this.#batches}.bat`);
-    const script = wineBatch(argv, options.env, options.cwd);
+    const script = wineBatch(argv, { ...processEnv, ...options.env }, options.cwd);
     const r = await this.inner.exec(['sh', '-c', RUN_BATCH, 'sh', batch, script, drives.toWindows(batch) ?? batch], {
       env: wineEnv,
       timeoutMs: options.timeoutMs,

@@ -227,6 +227,10 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
     limit(`the files of ${facts.releaseChecksum!.module} that differ from the checksum database's record are not changed in the reproduction`);
   if (facts.diagnosis?.vetPresent === false || /is not in std/.test(`${facts.diagnosis?.stdList?.stdout ?? ''}${facts.diagnosis?.stdList?.stderr ?? ''}`))
     limit("the GOROOT's missing standard packages or vet (go list std, $GOTOOLDIR/vet) are not removed in the reproduction");
+  const registry = facts.loginShell?.kind === 'windows-registry' ? facts.loginShell : null;
+  const processPath = Object.entries(original.env).find(([k]) => k.toUpperCase() === 'PATH')?.[1];
+  if (registry?.path != null && registry.path.toLowerCase() !== processPath?.toLowerCase())
+    limit("the registry's environment, which differs from this process's, is not reproduced: the reproduction writes the process's into the registry");
   if (facts.diagnosis?.goWork?.content != null) limit(`the go.work GOWORK names (${facts.diagnosis.goWork.path}) is not reproduced`);
   const snapshotHome = original.env.HOME;
   for (const [k, w] of Object.entries(original.writable))

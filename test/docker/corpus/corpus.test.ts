@@ -78,6 +78,10 @@ const CANNOT_ROUND_TRIP: Record<string, { reason: string; limit: RegExp | null }
   },
   // The snapshot's GOCACHE under HOME=/nonexistent is not reported unwritable (it does not exist), so no limit names it yet.
   'gocache-nobody-home': { reason: 'a GOCACHE under a HOME that does not exist: the reproduction makes its HOME anew', limit: null },
+  'win-user-path-stale-go': {
+    reason: "the process environment that differs from the registry is an emulation the snapshot can't tell from the registry's",
+    limit: /the registry's environment, which differs from this process's, is not reproduced/,
+  },
   'go-program-named-go': {
     reason: 'a Go program other than cmd/go is known only by its build info, which is not enough to rebuild it',
     limit: /example\.com\/fakego\): not reproduced/,
