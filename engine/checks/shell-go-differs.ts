@@ -1,3 +1,4 @@
+import { envValueAnyCase } from '../facts/env-value-any-case.js';
 import type { Check } from './finding.js';
 import { isRegistry, linesMentioning, shellLabel, shellSubject, showLine } from './login-shell-view.js';
 
@@ -26,7 +27,7 @@ export const shellGoDiffers: Check = (facts) => {
       code: 'SHELL_GO_DIFFERS',
       severity: 'warning',
       message: `${shellSubject(ls)} runs ${thereText}, but this process runs ${hereText}: a new terminal and what launched goverity (an IDE, a CI job, a service) use different Go.`,
-      evidence: [`PATH in ${shellLabel(ls)}: ${ls.path}`, `PATH here: ${pathHere(facts.env)}`, ...pathLines.slice(0, 4).map(showLine)],
+      evidence: [`PATH in ${shellLabel(ls)}: ${ls.path}`, `PATH here: ${envValueAnyCase(facts.env, 'PATH') ?? ''}`, ...pathLines.slice(0, 4).map(showLine)],
       fix: isRegistry(ls)
         ? `Decide which go you want. If it is the one a new terminal runs, restart what launched this process (an IDE or service keeps the environment it started with); otherwise change PATH${lines.length ? ` in ${lines[0]!.where}` : ''} (System Properties → Environment Variables), then open a new terminal.`
         : lines.length
@@ -35,9 +36,3 @@ export const shellGoDiffers: Check = (facts) => {
     },
   ];
 };
-
-/** PATH as this process has it (Windows spells it Path as often as PATH). */
-function pathHere(env: Record<string, string>): string {
-  const k = Object.keys(env).find((x) => x.toUpperCase() === 'PATH');
-  return k ? (env[k] ?? '') : '';
-}

@@ -1,3 +1,4 @@
+import { envValueAnyCase } from '../facts/env-value-any-case.js';
 import path from 'node:path';
 import type { ProbeError } from '../facts/fact-snapshot.js';
 import type { FileStat, Platform, Transport } from '../transport/transport.js';
@@ -49,9 +50,7 @@ export function pathsFor(platform: Platform): path.PlatformPath {
 
 /** Windows variables are case-insensitive (Path vs PATH). */
 export function envGet(ctx: Pick<ProbeContext, 'env' | 'platform'>, name: string): string | undefined {
-  if (ctx.platform.os !== 'windows') return ctx.env[name];
-  const key = Object.keys(ctx.env).find((k) => k.toUpperCase() === name.toUpperCase());
-  return key === undefined ? undefined : ctx.env[key];
+  return ctx.platform.os === 'windows' ? envValueAnyCase(ctx.env, name) : ctx.env[name];
 }
 
 /** Runs a probe step; a failure is recorded as a probe error instead of aborting the whole collection. */

@@ -1,3 +1,4 @@
+import { envValueAnyCase } from '../facts/env-value-any-case.js';
 import type { CommandFact, LoginShellFact } from '../facts/fact-snapshot.js';
 import { runCommand } from './go-commands.js';
 import { identifyFile } from './identify-file.js';
@@ -28,9 +29,9 @@ export async function probeRegistryEnvironment(ctx: ProbeContext): Promise<Login
   if (machine!.exitCode !== 0) return { ...base, path: null, go: null, vars: {}, profileLines: [], problem: `reg query ${MACHINE_KEY} failed` };
   const values = [...parseRegQuery(machine!, MACHINE_KEY), ...(user!.exitCode === 0 ? parseRegQuery(user!, USER_KEY) : [])];
   const env = composeEnvironment(values, ctx.env);
-  const path = lookup(env, 'PATH');
-  const go = path ? await findGo(ctx, path, lookup(env, 'PATHEXT') ?? lookup(ctx.env, 'PATHEXT') ?? '.COM;.EXE;.BAT;.CMD') : null;
-  const vars = Object.fromEntries(SHELL_VARS.flatMap((v) => (lookup(env, v) !== undefined ? [[v, lookup(env, v)!]] : [])));
+  const path = envValueAnyCase(env, 'PATH');
+  const go = path ? await findGo(ctx, path, envValueAnyCase(env, 'PATHEXT') ?? envValueAnyCase(ctx.env, 'PATHEXT') ?? '.COM;.EXE;.BAT;.CMD') : null;
+  const vars = Object.fromEntries(SHELL_VARS.flatMap((v) => (envValueAnyCase(env, v) !== undefined ? [[v, envValueAnyCase(env, v)!]] : [])));
   const relevant = new RegExp(`^(PATH|${SHELL_VARS.join('|')})$`, 'i');
   // A registry value is where a difference is set: shown as the key (line 0: not a line of a file) and NAME=its raw value.
   const profileLines = values.filter((v) => relevant.test(v.name)).map((v) => ({ file: v.key, line: 0, text: `${v.name}=${v.value}` }));
@@ -57,17 +58,11 @@ export function composeEnvironment(values: RegistryValue[], processEnv: Record<s
   const known = (name: string): string | undefined => {
     const r = raw.get(name.toUpperCase());
     if (r) return r.value;
-    return lookup(processEnv, name);
+    return envValueAnyCase(processEnv, name);
   };
   const out: Record<string, string> = {};
   for (const { name, value, expand } of raw.values()) out[name] = expand ? value.replace(/%([^%;]+)%/g, (all, n: string) => known(n) ?? all) : value;
   return out;
-}
-
-/** A variable, whatever its case (Windows names ignore case). */
-function lookup(env: Record<string, string>, name: string): string | undefined {
-  const k = Object.keys(env).find((x) => x.toUpperCase() === name.toUpperCase());
-  return k === undefined ? undefined : env[k];
 }
 
 /** The first go a new cmd would run: each PATH entry in order, each PATHEXT extension in order. */

@@ -4,7 +4,7 @@ import { toolchainModuleVersion } from '../project/select-toolchain.js';
 import { succeeded } from './go-commands.js';
 import type { ProbeContext } from './probe-context.js';
 import { realpath } from './realpath.js';
-import { fetchOnTarget, sumdbLookupUrls } from './sumdb-lookup.js';
+import { fetchOnTarget, sumdbLookupUrls, sumdbName } from './sumdb-lookup.js';
 
 /** Top-level directories of a release archive that its toolchain module leaves out (cmd/distpack: modArch.Remove). */
 const NOT_IN_MODULE = new Set(['api', 'doc', 'misc', 'test']);
@@ -101,12 +101,6 @@ export function releaseVersion(text: string): string | null {
   const first = text.split('\n')[0]?.trim() ?? '';
   const m = /^go1\.(\d+)(?:\.\d+|rc\d+)?$/.exec(first);
   return m && Number(m[1]) >= FIRST_MODULE_MINOR ? first : null;
-}
-
-/** GOSUMDB is `name[+key] [url]`; off means go recorded no answer (https://go.dev/ref/mod#authenticating). */
-function sumdbName(gosumdb: string): string | null {
-  const name = gosumdb.trim().split(/\s+/)[0]?.split('+')[0] ?? '';
-  return name && name !== 'off' && /^[\w.-]+$/.test(name) ? name : null;
 }
 
 /** The zip's h1 from a cached checksum-database answer (`golang.org/toolchain <version> h1:…` lines) or a .ziphash. */

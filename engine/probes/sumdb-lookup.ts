@@ -10,9 +10,9 @@ const LOOKUP_MAX_BYTES = 64 << 10;
  * database itself when GOPROXY reaches `direct`. None when GOSUMDB is off or GONOSUMDB/GOPRIVATE cover the path.
  */
 export function sumdbLookupUrls(goEnv: Record<string, string>, path: string, version: string): string[] {
-  const [nameKey = '', url] = (goEnv.GOSUMDB ?? '').trim().split(/\s+/);
-  const name = nameKey.split('+')[0] ?? '';
-  if (!name || name === 'off' || !/^[\w.-]+$/.test(name)) return [];
+  const name = sumdbName(goEnv.GOSUMDB ?? '');
+  if (!name) return [];
+  const url = (goEnv.GOSUMDB ?? '').trim().split(/\s+/)[1];
   if (coveredBy(goEnv.GONOSUMDB || goEnv.GOPRIVATE || '', path)) return [];
   const lookup = `lookup/${path}@${version}`;
   if (url) return [`${url.replace(/\/+$/, '')}/${lookup}`];
@@ -23,6 +23,12 @@ export function sumdbLookupUrls(goEnv: Record<string, string>, path: string, ver
     if (/^https?:\/\//.test(proxy)) out.push(`${proxy.replace(/\/+$/, '')}/sumdb/${name}/${lookup}`);
   }
   return out;
+}
+
+/** GOSUMDB is `name[+key] [url]`; off means go asks no database (https://go.dev/ref/mod#authenticating). */
+export function sumdbName(gosumdb: string): string | null {
+  const name = gosumdb.trim().split(/\s+/)[0]?.split('+')[0] ?? '';
+  return name && name !== 'off' && /^[\w.-]+$/.test(name) ? name : null;
 }
 
 /** GONOSUMDB/GOPRIVATE: comma-separated globs, each matched against the path's leading elements (go's module.MatchPrefixPatterns). */

@@ -1,3 +1,4 @@
+import { envValueAnyCase } from '../../engine/facts/env-value-any-case.js';
 import path from 'node:path';
 import type { FactSnapshot, GoCandidate } from '../../engine/facts/fact-snapshot.js';
 import { managerLayouts } from '../../engine/probes/inventory-probe.js';
@@ -228,7 +229,7 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
   if (facts.diagnosis?.vetPresent === false || /is not in std/.test(`${facts.diagnosis?.stdList?.stdout ?? ''}${facts.diagnosis?.stdList?.stderr ?? ''}`))
     limit("the GOROOT's missing standard packages or vet (go list std, $GOTOOLDIR/vet) are not removed in the reproduction");
   const registry = facts.loginShell?.kind === 'windows-registry' ? facts.loginShell : null;
-  const processPath = Object.entries(original.env).find(([k]) => k.toUpperCase() === 'PATH')?.[1];
+  const processPath = envValueAnyCase(original.env, 'PATH');
   if (registry?.path != null && registry.path.toLowerCase() !== processPath?.toLowerCase())
     limit("the registry's environment, which differs from this process's, is not reproduced: the reproduction writes the process's into the registry");
   if (facts.diagnosis?.goWork?.content != null) limit(`the go.work GOWORK names (${facts.diagnosis.goWork.path}) is not reproduced`);
