@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Header } from 'tar';
-import { isHelperExecError } from './docker-transport.js';
+import { isHelperExecError } from './helper-exec-error.js';
 import { goArch } from './go-arch.js';
 import { shellJoin, shellQuote } from './shell-quote.js';
 import { spawnRunner, type SshRunner, type SshRunResult } from './ssh-runner.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { AbstractStartedContainer, GenericContainer, ImageName, type StartedTestContainer } from 'testcontainers';
 import { PACKAGE_ROOT } from '../../engine/package-root.js';
 import type { Report } from '../../engine/report/build-report.js';
-import { CONTAINER_LIMITS } from '../../engine/transport/docker-transport.js';
+import { CONTAINER_LIMITS } from '../../engine/transport/docker-lifecycle.js';
 import { OWNER_PID_LABEL, RUN_LABEL } from '../providers/docker-provider.js';
 import { sharedImageBuilder } from '../providers/shared-image-builder.js';
 import { judgeReport } from '../scenarios/judge-report.js';

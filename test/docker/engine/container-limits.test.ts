@@ -3,7 +3,8 @@ import path from 'node:path';
 import Dockerode from 'dockerode';
 import { expect, it } from 'vitest';
 import { ImageBuilder } from '../../../harness/images/image-builder.js';
-import { CONTAINER_LIMITS, DockerTransport } from '../../../engine/transport/docker-transport.js';
+import { CONTAINER_LIMITS } from '../../../engine/transport/docker-lifecycle.js';
+import { DockerTransport } from '../../../engine/transport/docker-transport.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHelperExecError } from '../../../engine/transport/docker-transport.js';
+import { isHelperExecError } from '../../../engine/transport/helper-exec-error.js';
 
 describe('isHelperExecError (docker exec behind timeout/env)', () => {
   it('recognises coreutils timeout and env failing to start the file (missing #! interpreter, no permission)', () => {
