@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -10,7 +11,8 @@ import * as tar from 'tar';
 
 import { IMAGE_CATALOG } from './image-catalog.js';
 import { ImageBuildError } from './image-build-error.js';
-import type { DockerfileImageSpec, HostTreeImageSpec, ImageSpec, RootfsImageSpec } from './image-spec.js';
+import type { DockerfileImageSpec, HostTreeImageSpec, ImageSpec, NpmPackageImageSpec, RootfsImageSpec } from './image-spec.js';
+import { fetchNpmPackage } from './npm-package-tarball.js';
 
 /** Bump when the way tags are derived changes, so every image is rebuilt under the new scheme. */
 export const TAG_SCHEME_VERSION = 1;
@@ -165,6 +167,7 @@ export class ImageBuilder {
     try {
       if (spec.kind === 'dockerfile') await this.#buildDockerfile(spec, tag, hash, parentTag!, stageTags);
       else if (spec.kind === 'host-tree') await this.#importHostTree(spec, tag);
+      else if (spec.kind === 'npm-package') await this.#importNpmPackage(spec, tag);
       else await this.#buildRootfs(spec, tag);
       if (!(await this.exists(tag))) {
         throw new ImageBuildError(spec.id, `the build reported success but ${tag} does not exist`, []);
@@ -231,11 +234,21 @@ export class ImageBuilder {
 
   /** `tar -C PATH -c . | docker import - TAG`, owners kept as numbers (a release tree is root's). */
   async #importHostTree(spec: HostTreeImageSpec, tag: string): Promise<void> {
-    const log = new BuildLog(spec.id, this.#onProgress);
+    const pack = tar.c({ cwd: spec.path, portable: false, noMtime: false }, ['.']);
+    await this.#importTar(spec.id, tag, () => Readable.from(pack), `importing ${spec.path}`);
+  }
+
+  /** `npm pack NAME@VERSION`, its integrity checked, then the gzipped tarball itself into `docker import`. */
+  async #importNpmPackage(spec: NpmPackageImageSpec, tag: string): Promise<void> {
+    await using tarball = await fetchNpmPackage(spec);
+    await this.#importTar(spec.id, tag, () => createReadStream(tarball.file), `importing ${spec.package}@${spec.version}`);
+  }
+
+  async #importTar(imageId: string, tag: string, open: () => NodeJS.ReadableStream, what: string): Promise<void> {
+    const log = new BuildLog(imageId, this.#onProgress);
     const [repo, version] = tag.split(':') as [string, string];
     try {
-      const pack = tar.c({ cwd: spec.path, portable: false, noMtime: false }, ['.']);
-      const stream = await this.#docker.importImage(Readable.from(pack), { repo, tag: version });
+      const stream = await this.#docker.importImage(open(), { repo, tag: version });
       await new Promise<void>((resolve, reject) => {
         this.#docker.modem.followProgress(
           stream,
@@ -247,7 +260,7 @@ export class ImageBuilder {
       });
     } catch (error) {
       log.flush();
-      throw new ImageBuildError(spec.id, `importing ${spec.path} failed: ${errorMessage(error)}`, log.tail(), { cause: error });
+      throw new ImageBuildError(imageId, `${what} failed: ${errorMessage(error)}`, log.tail(), { cause: error });
     }
     log.flush();
   }
@@ -286,6 +299,8 @@ export class ImageBuilder {
       frame(h, 'suite', spec.suite);
     } else if (spec.kind === 'host-tree') {
       await hashTree(h, spec.path, { contents: false });
+    } else if (spec.kind === 'npm-package') {
+      // The spec pins the integrity, so it alone names the bytes.
     } else {
       frame(h, 'parent', (await this.#inputsHash(spec.from, specs, [...chain, id])).tag);
       for (const [arg, stage] of Object.entries(spec.stages ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)))

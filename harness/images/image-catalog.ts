@@ -128,6 +128,16 @@ export const IMAGE_CATALOG: ImageSpec[] = [
     hostGoEnv: ['GOPROXY', 'GOSUMDB'],
     buildArgs: { TOOLCHAIN: 'go1.27.3', DL_WRAPPER: 'go1.26.8', DL_VERSION: 'v0.0.0-20260901195035-4393e4265563' },
   },
+  // mise's Linux binary as npm publishes it (the package @jdxcode/mise installs this one on linux-x64), fetched by npm pack
+  {
+    id: 'mise-npm',
+    kind: 'npm-package',
+    package: '@jdxcode/mise-linux-x64',
+    version: '2026.9.15',
+    integrity: 'sha512-ButPFGyztN0Rk/HOHvHuf+W80CkvQRAjbDWHvhGJc3PnL3e2KhCYZIOyjx8wPkhr9VJa/7sJZXpxtt5JLjsfaQ==',
+  },
+  // the real mise managing go-official's release: its store, `mise use -g`, `mise reshim`, the shims first on PATH
+  { id: 'mise', kind: 'dockerfile', dir: 'images/toolchains/mise', from: 'go-official', stages: { MISE_PACKAGE: 'mise-npm' } },
   // go-1.27 plus osslsigncode and openssl: binary-identity fixtures cross-built and signed at test time (test/docker/binary)
   { id: 'signing-tools', kind: 'dockerfile', dir: 'images/fixtures/signing-tools', from: 'go-1.27' },
 ];

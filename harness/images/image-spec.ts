@@ -2,7 +2,7 @@
  * A plain description of one image the harness can build. Specs are data only: the builder
  * derives the image's tag from the spec, its inputs and its parent's tag (see image-builder.ts).
  */
-export type ImageSpec = RootfsImageSpec | DockerfileImageSpec | HostTreeImageSpec;
+export type ImageSpec = RootfsImageSpec | DockerfileImageSpec | HostTreeImageSpec | NpmPackageImageSpec;
 
 /** A Debian root filesystem made by `images/base/build.sh TAG SUITE` (debootstrap minbase → docker import). */
 export interface RootfsImageSpec {
@@ -21,6 +21,23 @@ export interface HostTreeImageSpec {
   kind: 'host-tree';
   /** An absolute path on the host, e.g. `/usr/local/go`. */
   path: string;
+}
+
+/**
+ * One version of a package from the npm registry, fetched by npm's own client (`npm pack`) and imported whole as an
+ * image (its files under `/package`, as the tarball holds them), for Dockerfile images to copy from as a stage: how a
+ * tool that npm publishes (mise's binary) gets into images. The registry is the host's npm configuration, never
+ * written here; the pinned integrity is compared with the tarball's own sha512 before anything is imported.
+ */
+export interface NpmPackageImageSpec {
+  id: string;
+  kind: 'npm-package';
+  /** The package's name, e.g. `@jdxcode/mise-linux-x64`. */
+  package: string;
+  /** An exact version. */
+  version: string;
+  /** The registry's `dist.integrity` for that version (`sha512-<base64>`), as a lockfile pins it. */
+  integrity: string;
 }
 
 /** A Dockerfile built on top of another catalog image. The Dockerfile starts `ARG BASE` / `FROM ${BASE}`. */

@@ -304,6 +304,37 @@ describe('ImageBuilder with throwaway specs', () => {
     await expect(b.ensure('test-failing', specs)).rejects.toBeInstanceOf(ImageBuildError);
   });
 
+  it('imports an npm package fetched by npm pack, and refuses one whose bytes are not the pinned integrity', { timeout: 5 * MINUTE }, async () => {
+    // is-number@7.0.0: a 3 kB package the npm registry serves; its dist.integrity as the registry lists it.
+    const pinned = 'sha512-41Cifkg6e8TylSpdtTpeLVMqvSBEVzTttHvERD741+pnZ8ANv0004MRL43QKPDlK9cGvNp6NZWZUBlbGXYxxng==';
+    const spec = (integrity: string): ImageSpec[] => [{ id: 'test-npm-package', kind: 'npm-package', package: 'is-number', version: '7.0.0', integrity }];
+    const b = new ImageBuilder({ docker, repoRoot });
+
+    const wrong = 'sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==';
+    const error = await b.ensure('test-npm-package', spec(wrong)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ImageBuildError);
+    expect((error as ImageBuildError).message).toBe(
+      `image test-npm-package: npm served is-number@7.0.0 with integrity ${pinned}, but the catalog pins ${wrong}`,
+    );
+    expect(await b.exists(await b.tagFor('test-npm-package', spec(wrong)))).toBe(false);
+
+    const tag = await b.ensure('test-npm-package', spec(pinned));
+    tempTags.push(tag);
+    // An imported tarball has no command: a container needs one, and reads the files npm packed under /package.
+    const container = await docker.createContainer({ Image: tag, Cmd: ['/nothing'], HostConfig: { NetworkMode: 'none' } });
+    try {
+      const archive = (await container.getArchive({ path: '/package/package.json' })) as NodeJS.ReadableStream;
+      const chunks: Buffer[] = [];
+      for await (const c of archive) chunks.push(c as Buffer);
+      expect(Buffer.concat(chunks).toString('utf8')).toMatch(/"version": "7\.0\.0"/);
+    } finally {
+      await container.remove({ force: true });
+    }
+  });
+
   it('a failing rootfs build yields ImageBuildError with build.sh output', { timeout: 5 * MINUTE }, async () => {
     const specs: ImageSpec[] = [{ id: 'test-no-such-suite', kind: 'rootfs', suite: 'no-such-suite' }];
     const b = new ImageBuilder({ docker, repoRoot });
