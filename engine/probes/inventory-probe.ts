@@ -96,7 +96,10 @@ export async function probeInventory(ctx: ProbeContext, gopath: string | null): 
           const st = await ctx.lstat(root);
           if (!st) return null;
           const dir = m.versions ? ctx.paths.join(root, m.versions) : root;
-          const names = ((await listDir(ctx, dir)) ?? []).filter((n) => m.name !== 'golang.org/dl' || /^go\d/.test(n));
+          const listed = ((await listDir(ctx, dir)) ?? []).filter((n) => m.name !== 'golang.org/dl' || /^go\d/.test(n));
+          // mise (and Scoop's `current`) keep aliases beside the installs: links such as 1.26 → ./1.26.8 are no release of their own.
+          const kinds = await Promise.all(listed.map(async (n) => (await ctx.lstat(ctx.paths.join(dir, n)))?.type));
+          const names = listed.filter((_, i) => kinds[i] !== 'symlink');
           if (m.name === 'golang.org/dl' && names.length === 0) return null;
           const fact: ManagerFact = { name: m.name, root, installed: names, evidence: [`${root} exists`] };
           return { fact, roots: names.map((n) => ({ path: ctx.paths.join(dir, m.goroot.replace('{v}', n)), source: m.name })) };

@@ -49,6 +49,16 @@ export function projectView(facts: FactSnapshot): ProjectView | null {
   };
 }
 
+/**
+ * go works for the environment but does not even start in DIR: `go env` and `go version` there both fail (a manager's
+ * shim that cannot resolve the version DIR pins, say), so none of the project's own checks has facts to judge.
+ */
+export function goFailsInProject(facts: FactSnapshot): { dir: string; text: string } | null {
+  const p = facts.project;
+  if (!p?.exists || !ok(facts.commands.version) || !p.version || ok(p.version) || p.version.timedOut || ok(p.envCommand ?? undefined)) return null;
+  return { dir: p.dir, text: failureText(p.version) };
+}
+
 /** What a failed command said ('' when it succeeded or never ran); a silent failure still reads as one. */
 function failureText(c: CommandFact | null): string {
   if (!c || ok(c)) return '';

@@ -1,6 +1,6 @@
 import type { FactSnapshot } from '../facts/fact-snapshot.js';
 import { view } from '../checks/toolchain-view.js';
-import { versionManager } from '../checks/version-manager.js';
+import { danglingShim, versionManager } from '../checks/version-manager.js';
 
 export type ProvenanceKind = 'official' | 'distro' | 'homebrew' | 'gccgo' | 'version-manager' | 'ide-bundled' | 'wrapper' | 'unknown';
 
@@ -14,7 +14,11 @@ export interface Provenance {
 export function deriveProvenance(facts: FactSnapshot): Provenance {
   const v = view(facts);
   const container = facts.container.detected;
-  if (!v.go) return { kind: 'unknown', manager: null, container };
+  if (!v.go) {
+    // A manager's shim whose program is gone still says where go was meant to come from.
+    const dangling = danglingShim(facts);
+    return dangling ? { kind: 'version-manager', manager: dangling.manager.name, container } : { kind: 'unknown', manager: null, container };
+  }
   const manager = versionManager(facts);
   const places = [v.go.realpath, facts.goroot?.realpath, facts.goroot?.path].filter((p): p is string => !!p).map((p) => p.replace(/\\/g, '/'));
   const kind: ProvenanceKind = v.isGccgo

@@ -60,7 +60,12 @@ describe('version-manager (which manager go is reached through)', () => {
     expect(versionManager(s)).toBeNull();
   });
 
-  it.each([...GENUINE_FIXTURES, ...fixtureNames('linux-').filter((n) => !GENUINE_FIXTURES.includes(n as never))])('finds none on %s', (name) => {
+  it.each(fixtureNames('linux-mise-'))('finds the real mise on %s (recorded: its store, its shims, its binary)', (name) => {
+    expect(versionManager(loadSnapshot(name))).toBe(name === 'linux-mise-binary-removed' ? null : 'mise');
+  });
+
+  const noManager = fixtureNames('linux-').filter((n) => !GENUINE_FIXTURES.includes(n as never) && !n.startsWith('linux-mise-'));
+  it.each([...GENUINE_FIXTURES, ...noManager])('finds none on %s', (name) => {
     expect(versionManager(loadSnapshot(name))).toBeNull();
   });
 });
