@@ -13,7 +13,9 @@ function describe(c: CommandFact): string {
 /** A command that hung or flooded its output was cut off; what it was meant to show is unknown, and that is broken. */
 export const probeTimeout: Check = (facts) => {
   const out: Finding[] = [];
-  const cmds = Object.values(facts.commands);
+  // The project's go version and go env too (its go list has PROJECT_LOAD_FAILED, which says when it was cut off).
+  const project = [facts.project?.version, facts.project?.envCommand].filter((c): c is CommandFact => !!c);
+  const cmds = [...Object.values(facts.commands), ...project];
   const hung = cmds.filter((c) => c.timedOut);
   const flooded = cmds.filter((c) => c.truncated && !c.timedOut);
   if (hung.length)

@@ -6,7 +6,8 @@ import { SWITCH_ERRORS } from './toolchain-switch-failed.js';
 /** The go.mod or go.work selects a toolchain that is neither on PATH nor in the module cache: offline, go cannot switch. */
 export const projectToolchainUnavailable: Check = (facts) => {
   const v = projectView(facts);
-  if (!v?.goWorksElsewhere || v.runs || !SWITCH_ERRORS.test(v.versionText) || /requires go >=/.test(v.versionText)) return [];
+  // A switch cut off mid-download proves nothing about whether go can get the toolchain: PROBE_TIMEOUT says it.
+  if (!v?.goWorksElsewhere || v.runs || v.project.version?.timedOut || !SWITCH_ERRORS.test(v.versionText) || /requires go >=/.test(v.versionText)) return [];
   const sel = v.selection?.kind === 'run' ? v.selection : null;
   const t = v.project.toolchain;
   const name = t?.name ?? sel?.toolchain ?? /go: downloading (go\S+)/.exec(v.versionText)?.[1] ?? 'the selected toolchain';

@@ -47,13 +47,18 @@ export async function probeProject(
   const userFlags = envGet(ctx, 'GOFLAGS') ?? '';
   // A -mod=mod in GOFLAGS would let go list rewrite go.mod and go.sum; a flag on the command line overrides GOFLAGS.
   const readonly = /(^|\s)-{1,2}mod=mod(\s|$)/.test(userFlags) ? ['-mod=readonly'] : [];
-  const [envCommand, gotoolchain, version, load] = await Promise.all([
+  const list = () => run(['list', ...readonly, '-deps', '-f', '{{with .Error}}{{.}}{{end}}', './...'], { GOPROXY: 'off' }, ctx.limits.buildTimeoutMs);
+  // Online, go version may be downloading the toolchain DIR selects: go list (offline) waits for it rather than racing it,
+  // or it would find the toolchain missing only because the download had not finished.
+  const loadFirst = ctx.online ? null : list();
+  const [envCommand, gotoolchain, version] = await Promise.all([
     run(['env', '-json', ...PROJECT_ENV_KEYS], { GOTOOLCHAIN: 'local' }),
     // Exactly `go env GOTOOLCHAIN`: select.go lets the local go answer it, with the setting as go reads it.
     run(['env', 'GOTOOLCHAIN'], {}),
-    run(['version'], { ...offline, GODEBUG: trace }),
-    run(['list', ...readonly, '-deps', '-f', '{{with .Error}}{{.}}{{end}}', './...'], { GOPROXY: 'off' }, ctx.limits.buildTimeoutMs),
+    // Online, go may first download the toolchain DIR selects (~76 MB, then unpacked): bounded like a build, not a query.
+    run(['version'], { ...offline, GODEBUG: trace }, ctx.online ? ctx.limits.buildTimeoutMs : undefined),
   ]);
+  const load = await (loadFirst ?? list());
   const env = parseEnv(envCommand);
   if (env && gotoolchain.exitCode === 0) env.GOTOOLCHAIN = gotoolchain.stdout.trim();
   Object.assign(fact, { envCommand, env, version, load });

@@ -20,7 +20,8 @@ export function sumdbLookupUrls(goEnv: Record<string, string>, path: string, ver
   for (const proxy of (goEnv.GOPROXY ?? '').split(/[,|]/).map((p) => p.trim())) {
     if (proxy === 'off') return out;
     if (proxy === 'direct') return [...out, `https://${name}/${lookup}`];
-    if (/^https?:\/\//.test(proxy)) out.push(`${proxy.replace(/\/+$/, '')}/sumdb/${name}/${lookup}`);
+    // go asks a file:// proxy as it asks an http one (cmd/go/internal/web reads file URLs); curl reads them too.
+    if (/^(https?|file):\/\//.test(proxy)) out.push(`${proxy.replace(/\/+$/, '')}/sumdb/${name}/${lookup}`);
   }
   return out;
 }

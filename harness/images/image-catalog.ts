@@ -138,6 +138,16 @@ export const IMAGE_CATALOG: ImageSpec[] = [
   },
   // the real mise managing go-official's release: its store, `mise use -g`, `mise reshim`, the shims first on PATH
   { id: 'mise', kind: 'dockerfile', dir: 'images/toolchains/mise', from: 'go-official', stages: { MISE_PACKAGE: 'mise-npm' } },
+  // go-official-cache plus curl and a module proxy in a directory (/srv/goproxy, for GOPROXY=file://): what the proxy served go here
+  {
+    id: 'go-official-mirror',
+    kind: 'dockerfile',
+    dir: 'images/toolchains/go-official-mirror',
+    from: 'go-official-cache',
+    stages: { HOST_CERTS: 'host-certs' },
+    hostGoEnv: ['GOPROXY', 'GOSUMDB'],
+    buildArgs: { RELEASE: 'go1.26.8' },
+  },
   // go-1.27 plus osslsigncode and openssl: binary-identity fixtures cross-built and signed at test time (test/docker/binary)
   { id: 'signing-tools', kind: 'dockerfile', dir: 'images/fixtures/signing-tools', from: 'go-1.27' },
 ];

@@ -116,8 +116,8 @@ export async function runScenario(provider: Provider, s: Scenario, hooks: RunHoo
   const label = resultLabel(provider, mode);
   const base = { id: s.id, title: s.title, class: s.class, provider: label, mode, seenAt: s.seenAt, expected: s.expect };
   const done = await inEnvironment(provider, s, label, hooks, async (transport) => {
-    if (mode === 'inside') return verifyInside(transport, { project: s.project, shell: s.shell });
-    const facts = await collectFacts(transport, { project: s.project, shell: s.shell });
+    if (mode === 'inside') return verifyInside(transport, { project: s.project, shell: s.shell, online: s.online });
+    const facts = await collectFacts(transport, { project: s.project, shell: s.shell, online: s.online ?? false });
     hooks.onFacts?.(s.id, label, facts);
     return buildReport(facts);
   });

@@ -31,6 +31,8 @@ export interface InsideOptions {
   project?: string;
   /** Also compare the target's login shell (--shell); otherwise --no-shell, though the engine runs as `--target local` there. */
   shell?: boolean;
+  /** Also ask GOPROXY and the checksum database (--online). */
+  online?: boolean;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function verifyInside(transport: Transport, options: InsideOptions 
       '--json',
       ...(options.project ? ['--project', options.project] : []),
       options.shell ? '--shell' : '--no-shell',
+      ...(options.online ? ['--online'] : []),
     ],
     // At the limit the engine gets a SIGTERM, on which it removes its own temp dir.
     env: (dir) => ({ [SCRATCH_DIR_VAR]: dir }),

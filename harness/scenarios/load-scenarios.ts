@@ -58,6 +58,7 @@ export function parseScenario(file: string, text: string): Scenario {
     image: { from: r.image.from, dockerfile, ...(r.image.network === 'none' ? { network: 'none' as const } : {}) },
     ...(project !== undefined ? { project } : {}),
     ...(r.shell === true ? { shell: true } : {}),
+    ...(r.online === true ? { online: true } : {}),
     expect: {
       verdict: r.expect.verdict,
       authentic: r.expect.authentic,

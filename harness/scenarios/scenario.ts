@@ -23,6 +23,8 @@ export interface Scenario {
   project?: string;
   /** The image holds the user's login shell and profiles: the engine also compares it, as `verify --shell` does. */
   shell?: boolean;
+  /** Verify as `verify --online` does: the image serves what the proxy would (a file:// mirror), or refuses on purpose. */
+  online?: boolean;
   expect: {
     verdict: Verdict[];
     authentic?: boolean | null;

@@ -57,6 +57,7 @@ export class StartedScenarioContainer extends AbstractStartedContainer {
     return verifyContainer(this, {
       ...(this.scenario.project !== undefined ? { project: this.scenario.project } : {}),
       ...(this.scenario.shell ? { shell: true } : {}),
+      ...(this.scenario.online ? { online: true } : {}),
       ...options,
     });
   }

@@ -29,7 +29,16 @@ describe('proxy-unreachable (PROXY_UNREACHABLE)', () => {
     expect(proxyUnreachable(s)).toEqual([]);
   });
 
-  it.each(fixtureNames())('stays silent offline (hermetic, no online facts): %s', (name) => {
+  // The linux-online-* fixtures were recorded with --online; the rest offline.
+  it.each(fixtureNames().filter((n) => !n.startsWith('linux-online-')))('stays silent offline (hermetic, no online facts): %s', (name) => {
+    expect(loadSnapshot(name).online).toBeFalsy();
     expect(proxyUnreachable(loadSnapshot(name))).toEqual([]);
+  });
+
+  it('quotes go on the recorded --online run whose proxy refused, and stays silent on the one whose mirror answered', () => {
+    expect(proxyUnreachable(loadSnapshot('linux-online-proxy-mirror-answers'))).toEqual([]);
+    expect(proxyUnreachable(loadSnapshot('linux-online-proxy-refuses')).map((f) => f.evidence[0])).toEqual([
+      'go list -m golang.org/x/mod@latest: go: module golang.org/x/mod: Get "http://127.0.0.1:9/golang.org/x/mod/@v/list": dial tcp 127.0.0.1:9: connect: connection refused',
+    ]);
   });
 });

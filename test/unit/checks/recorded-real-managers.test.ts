@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { goNotFound } from '../../../engine/checks/go-not-found.js';
+import { projectToolchainUnavailable } from '../../../engine/checks/project-toolchain-unavailable.js';
 import { shimUnresolved } from '../../../engine/checks/shim-unresolved.js';
 import { buildReport } from '../../../engine/report/build-report.js';
 import { loadSnapshot, only, variant } from '../snapshot-builders.js';
@@ -70,5 +71,38 @@ describe('recorded snapshots of real managers and the official release', () => {
       d.project!.envCommand = { ...d.commands.envJson! };
     });
     expect(shimUnresolved(works)).toEqual([]);
+  });
+
+  it("--online through a file:// mirror of the proxy: the release hash is the checksum database's, asked through GOPROXY now", () => {
+    const s = loadSnapshot('linux-online-proxy-mirror-answers');
+    expect(s.releaseChecksum?.expected).toEqual([
+      {
+        source: 'sumdb-online',
+        path: 'file:///srv/goproxy/sumdb/sum.golang.org/lookup/golang.org/toolchain@v0.0.1-go1.26.8.linux-amd64',
+        h1: s.releaseChecksum?.h1,
+      },
+    ]);
+    const r = buildReport(s);
+    const files = r.proven?.find((p) => p.what === "its files are the release's");
+    expect(files?.evidence).toMatch(
+      /^\/usr\/local\/go hashes to h1:\S+=, the checksum database's hash of golang\.org\/toolchain@v0\.0\.1-go1\.26\.8\.linux-amd64 \(the checksum database's answer through GOPROXY, asked now\)$/,
+    );
+    expect(only(r.findings, 'PROJECT_TOOLCHAIN_SWITCH').message).toMatch(/^In \/work\/app go runs go1\.27\.3, not the local go1\.26\.8/);
+  });
+
+  it('--online against a proxy that refuses: PROXY_UNREACHABLE quotes go, and the project cannot switch', () => {
+    const r = buildReport(loadSnapshot('linux-online-proxy-refuses'));
+    expect(only(r.findings, 'PROXY_UNREACHABLE').evidence[0]).toMatch(/dial tcp 127\.0\.0\.1:9: connect: connection refused/);
+    expect(only(r.findings, 'PROJECT_TOOLCHAIN_UNAVAILABLE').severity).toBe('error');
+  });
+
+  it('a toolchain download cut off by the time bound proves nothing about the proxy: PROBE_TIMEOUT, not PROJECT_TOOLCHAIN_UNAVAILABLE', () => {
+    const s = variant(loadSnapshot('linux-online-proxy-mirror-answers'), (d) => {
+      d.project!.version = { ...d.project!.version!, exitCode: null, timedOut: true, stdout: '', stderr: 'go: downloading go1.27.3 (linux/amd64)\n' };
+    });
+    expect(projectToolchainUnavailable(s)).toEqual([]);
+    const r = buildReport(s);
+    expect(r.verdict).toBe('broken');
+    expect(only(r.findings, 'PROBE_TIMEOUT').message).toBe('go version did not finish in time and was killed.');
   });
 });

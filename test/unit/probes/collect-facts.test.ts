@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { collectFacts } from '../../../engine/probes/collect-facts.js';
 import { buildReport } from '../../../engine/report/build-report.js';
-import { FakeTransport, type FakeExec } from '../../../engine/transport/fake-transport.js';
+import { type FakeEntry, FakeTransport, type FakeExec } from '../../../engine/transport/fake-transport.js';
+import type { ExecOptions, ExecResult } from '../../../engine/transport/transport.js';
 import { buildElf } from '../binary/synthetic-binaries.js';
 
 const GOROOT = '/usr/lib/go-1.22';
@@ -18,7 +19,7 @@ const goEnv = {
 };
 
 /** A Debian-like machine: /usr/bin/go → ../lib/go-1.22/bin/go, a real-looking cmd/go ELF, and a go that answers like go1.22.12. */
-function debianLike(overrides: { onExec?: FakeExec } = {}) {
+function debianLike(overrides: { onExec?: FakeExec; first?: FakeExec; files?: Record<string, FakeEntry>; Transport?: typeof FakeTransport } = {}) {
   const elf = buildElf({ version: 'go1.22.12' });
   const tool = (name: string) => ({
     [`${GOROOT}/pkg/tool/linux_amd64/${name}`]: { type: 'file' as const, mode: 0o755, content: buildElf({ version: 'go1.22.12' }) },
@@ -33,6 +34,8 @@ function debianLike(overrides: { onExec?: FakeExec } = {}) {
     };
   };
   const answer: FakeExec = (argv, opts, text) => {
+    const early = overrides.first?.(argv, opts, text);
+    if (early) return early;
     const a = argv.join(' ');
     if (a.endsWith('bin/go version')) return { stdout: `go version ${opts.env?.GOTOOLCHAIN === 'local' ? 'go1.22.12' : 'go1.22.12'} linux/amd64\n` };
     if (a.endsWith('go env -json')) return { stdout: JSON.stringify(goEnv) };
@@ -46,8 +49,9 @@ function debianLike(overrides: { onExec?: FakeExec } = {}) {
     if (argv[0] === 'dpkg-query') return { stdout: `golang-1.22-go: ${GOROOT}/bin/go\n` };
     return undefined;
   };
-  return new FakeTransport(
+  return new (overrides.Transport ?? FakeTransport)(
     {
+      ...overrides.files,
       '/usr/bin/go': { type: 'symlink', target: '../lib/go-1.22/bin/go' },
       [`${GOROOT}/bin/go`]: { type: 'file', mode: 0o755, content: elf },
       [`${GOROOT}/VERSION`]: { type: 'file', content: 'go1.22.12\ntime 2025-02-04T20:00:00Z\n' },
@@ -164,6 +168,38 @@ describe('collectFacts through a transport', () => {
     expect(r.authentic).toBe(false);
     expect(r.findings.map((f) => f.code)).toContain('BUILD_OUTPUT_FORGED');
     expect(r.findings.map((f) => f.code)).not.toContain('BUILD_FAILED');
+  });
+
+  it('online, loads the project only after go version there has fetched the toolchain it selects (no race with the download)', async () => {
+    const cached = '/root/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.27.3.linux-amd64/bin/go';
+    /** go version in the project takes a while: it is downloading go1.27.3 through GOPROXY. */
+    class SlowDownload extends FakeTransport {
+      override async exec(argv: string[], options: ExecOptions): Promise<ExecResult> {
+        if (options.cwd === '/work/app' && argv.at(-1) === 'version') await new Promise((r) => setTimeout(r, 50));
+        return super.exec(argv, options);
+      }
+    }
+    const first: FakeExec = (argv, opts, text) => {
+      if (opts.cwd !== '/work/app') return undefined;
+      const a = argv.join(' ');
+      if (a.endsWith('go version')) return { stdout: 'go version go1.27.3 linux/amd64\n', writes: { [cached]: { type: 'file', mode: 0o755, content: 'go' } } };
+      if (a.includes(' list ')) {
+        return text(cached) !== null
+          ? { exitCode: 0, stdout: '', spawnError: null }
+          : { exitCode: 1, stderr: 'go: download go1.27.3 for linux/amd64: toolchain not available\n', spawnError: null };
+      }
+      return undefined;
+    };
+    const files = { '/work/app/go.mod': { type: 'file' as const, content: 'module example.com/app\n\ngo 1.22\n\ntoolchain go1.27.3\n' } };
+    const online = await collectFacts(debianLike({ first, files, Transport: SlowDownload }), { project: '/work/app', online: true });
+    expect([online.project?.version?.stdout.trim(), online.project?.load?.exitCode, online.project?.load?.stderr]).toEqual([
+      'go version go1.27.3 linux/amd64',
+      0,
+      '',
+    ]);
+    // Offline nothing is downloaded, so go list does not wait: it sees the module cache as it was.
+    const offline = await collectFacts(debianLike({ first, files, Transport: SlowDownload }), { project: '/work/app' });
+    expect(offline.project?.load?.exitCode).toBe(1);
   });
 
   it('finds no go on an empty PATH and runs no go command', async () => {

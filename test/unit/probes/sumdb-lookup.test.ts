@@ -14,6 +14,12 @@ describe('sumdbLookupUrls', () => {
     ]);
   });
 
+  it('asks a file:// proxy as go does (cmd/go reads file URLs; curl does too)', () => {
+    expect(at({ GOSUMDB: 'sum.golang.org', GOPROXY: 'file:///srv/goproxy' })).toEqual([
+      `file:///srv/goproxy/sumdb/sum.golang.org/lookup/golang.org/toolchain@${V}`,
+    ]);
+  });
+
   it('stops at off, and asks nobody when GOPROXY is off', () => {
     expect(at({ GOSUMDB: 'sumdb.example.test', GOPROXY: 'https://a.example.test,off,direct' })).toEqual([
       `https://a.example.test/sumdb/sumdb.example.test/lookup/golang.org/toolchain@${V}`,
