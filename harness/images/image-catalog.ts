@@ -138,7 +138,8 @@ export const IMAGE_CATALOG: ImageSpec[] = [
   },
   // the real mise managing go-official's release: its store, `mise use -g`, `mise reshim`, the shims first on PATH
   { id: 'mise', kind: 'dockerfile', dir: 'images/toolchains/mise', from: 'go-official', stages: { MISE_PACKAGE: 'mise-npm' } },
-  // go-official-cache plus curl and a module proxy in a directory (/srv/goproxy, for GOPROXY=file://): what the proxy served go here
+  // go-official-cache plus curl, a module proxy in a directory (/srv/goproxy, for GOPROXY=file://) of what the proxy served go here,
+  // and a project (/work/app) asking for the go1.27.3 the user's own module cache no longer holds
   {
     id: 'go-official-mirror',
     kind: 'dockerfile',

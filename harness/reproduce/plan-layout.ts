@@ -108,6 +108,8 @@ export function planLayout(original: FactSnapshot): LayoutPlan {
   };
   // A snapshot taken with --project describes the project's go commands, not its files: the project is not rebuilt.
   if (facts.project) limit(`the project ${facts.project.dir} (verify --project) is not reproduced: only the environment is`);
+  // What GOPROXY and the checksum database answered is the network's, not the machine's: a reproduction is verified offline.
+  if (facts.online) limit('the answers of GOPROXY and the checksum database (verify --online) are not reproduced: the reproduction is verified offline');
   const canon = (x: string): string => {
     if (windows) return p.normalize(x).toLowerCase().replace(/\\+$/, '');
     let c = path.posix.normalize(x).replace(/\/+$/, '') || '/';

@@ -9,6 +9,16 @@ const layerOf = (facts: Parameters<typeof planLayout>[0], id = 'x') =>
   generateScenarioLayer(facts, { id, layerDir: `images/scenarios/${id}`, applyScript: APPLY_SCRIPT_TEXT });
 
 describe('planLayout', () => {
+  it("says that a snapshot taken with --online loses what the network answered, and names what it can't rebuild (the real mise)", () => {
+    expect(planLayout(loadSnapshot('linux-online-proxy-refuses')).limits).toEqual([
+      'the project /work/app (verify --project) is not reproduced: only the environment is',
+      'the answers of GOPROXY and the checksum database (verify --online) are not reproduced: the reproduction is verified offline',
+    ]);
+    expect(planLayout(loadSnapshot('linux-mise-resolves')).limits).toEqual([
+      "/root/.local/bin/mise is a program the snapshot can't rebuild (elf): not reproduced",
+    ]);
+  });
+
   it('keeps a Debian toolchain where the base image has it: no copy, the /usr/bin/go link replayed', () => {
     const plan = planLayout(loadSnapshot('linux-debian-golang-go'));
     expect(plan.base.image).toBe('go-1.19');
