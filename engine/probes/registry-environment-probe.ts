@@ -31,7 +31,12 @@ export async function probeRegistryEnvironment(ctx: ProbeContext): Promise<Login
   const env = composeEnvironment(values, ctx.env);
   const path = envValueAnyCase(env, 'PATH');
   const go = path ? await findGo(ctx, path, envValueAnyCase(env, 'PATHEXT') ?? envValueAnyCase(ctx.env, 'PATHEXT') ?? '.COM;.EXE;.BAT;.CMD') : null;
-  const vars = Object.fromEntries(SHELL_VARS.flatMap((v) => (envValueAnyCase(env, v) !== undefined ? [[v, envValueAnyCase(env, v)!]] : [])));
+  const vars = Object.fromEntries(
+    SHELL_VARS.flatMap((v) => {
+      const value = envValueAnyCase(env, v);
+      return value === undefined ? [] : [[v, value]];
+    }),
+  );
   const relevant = new RegExp(`^(PATH|${SHELL_VARS.join('|')})$`, 'i');
   // A registry value is where a difference is set: shown as the key (line 0: not a line of a file) and NAME=its raw value.
   const profileLines = values.filter((v) => relevant.test(v.name)).map((v) => ({ file: v.key, line: 0, text: `${v.name}=${v.value}` }));

@@ -11,7 +11,10 @@ export class CappedBuffer {
     this.#size += take.length;
     if (this.#size >= this.max) this.full = true;
   }
+  bytes(): Buffer {
+    return Buffer.concat(this.#chunks);
+  }
   text(): string {
-    return Buffer.concat(this.#chunks).toString('utf8');
+    return this.bytes().toString('utf8');
   }
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
+import { CappedBuffer } from './capped-buffer.js';
 
 /** What one remote command gave back, as bytes; the caps and the deadline are enforced client-side. */
 export interface SshRunResult {
@@ -31,9 +32,8 @@ export function spawnRunner(file: string, args: readonly string[]): SshRunner {
     new Promise((resolve) => {
       const started = performance.now();
       const child = spawn(file, command ? [...args, command] : [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      const size = [0, 0];
+      const out = new CappedBuffer(limits.maxBytes);
+      const err = new CappedBuffer(limits.maxBytes);
       let timedOut = false;
       let truncated = false;
       let spawnError: Error | null = null;
@@ -43,18 +43,15 @@ export function spawnRunner(file: string, args: readonly string[]): SshRunner {
         child.stdout.destroy();
         child.stderr.destroy();
       };
-      const take = (i: 0 | 1, sink: Buffer[]) => (c: Buffer) => {
-        const room = limits.maxBytes - size[i]!;
-        if (room <= 0) return;
-        sink.push(c.subarray(0, room));
-        size[i]! += Math.min(room, c.length);
-        if (c.length >= room && !truncated) {
+      const take = (sink: CappedBuffer) => (c: Buffer) => {
+        sink.push(c);
+        if (sink.full && !truncated) {
           truncated = true;
           stopClient();
         }
       };
-      child.stdout.on('data', take(0, out));
-      child.stderr.on('data', take(1, err));
+      child.stdout.on('data', take(out));
+      child.stderr.on('data', take(err));
       child.stdin.on('error', () => undefined);
       child.stdin.end(stdin ?? Buffer.alloc(0));
       const timer = setTimeout(() => {
@@ -66,11 +63,11 @@ export function spawnRunner(file: string, args: readonly string[]): SshRunner {
       });
       child.on('close', (code, signal) => {
         clearTimeout(timer);
-        const stderr = Buffer.concat(err);
+        const stderr = err.bytes();
         resolve({
           // Killed by a signal reads as a shell would report it (KILL → 137).
           exitCode: spawnError || timedOut || truncated ? null : (code ?? (signal ? 128 + (os.constants.signals[signal] ?? 0) : null)),
-          stdout: Buffer.concat(out),
+          stdout: out.bytes(),
           stderr: spawnError ? Buffer.from(`${file}: ${(spawnError as Error).message}\n`) : stderr,
           timedOut,
           truncated,
